@@ -1,0 +1,108 @@
+package dev.retort.cli;
+
+import dev.retort.cli.command.CurrentCommand;
+import dev.retort.cli.command.DowngradeCommand;
+import dev.retort.cli.command.HeadsCommand;
+import dev.retort.cli.command.HistoryCommand;
+import dev.retort.cli.command.InitCommand;
+import dev.retort.cli.command.RevisionCommand;
+import dev.retort.cli.command.ShowCommand;
+import dev.retort.cli.command.UpgradeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
+
+/** {@code retort [global options] COMMAND [options]}. */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Database migrations for PostgreSQL, written in Groovy.",
+        subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, ShowCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 script or graph error, 4 cannot connect,",
+                "5 migration failed, 6 lock timeout, 7 check found problems."})
+public final class RetortCommand implements Runnable {
+    @Mixin
+    public GlobalOptions globals = new GlobalOptions();
+
+    Function<String, String> env = System::getenv;
+    Path workingDir = Path.of("").toAbsolutePath();
+    Printer printer;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The command line as {@code main} runs it. */
+    public static CommandLine commandLine() {
+        return commandLine(System::getenv, Path.of("").toAbsolutePath(),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), Printer.terminalColour());
+    }
+
+    /** A command line with its environment, directory and output given (for tests and embedding). */
+    public static CommandLine commandLine(Function<String, String> env, Path workingDir, PrintWriter out, PrintWriter err,
+                                          boolean colour) {
+        RetortCommand root = new RetortCommand();
+        root.env = env;
+        root.workingDir = workingDir;
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        ExitCodes codes = new ExitCodes();
+        cl.setExecutionExceptionHandler(codes);
+        cl.setExitCodeExceptionMapper(codes);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            Printer p = new Printer(c.getOut(), c.getErr(), colour, false);
+            p.error(ex.getMessage() + "; see 'retort " + (c == cl ? "" : c.getCommandName() + " ") + "--help'");
+            return ExitCodes.USAGE;
+        });
+        root.printer = new Printer(out, err, colour, false);
+        return cl;
+    }
+
+    /** Convenience for tests: a map as the environment. */
+    public static CommandLine commandLine(Map<String, String> env, Path workingDir, PrintWriter out, PrintWriter err) {
+        return commandLine(env::get, workingDir, out, err, false);
+    }
+
+    static Printer printerOf(CommandLine cmd) {
+        CommandLine c = cmd;
+        while (c.getParent() != null) {
+            c = c.getParent();
+        }
+        RetortCommand root = c.getCommand();
+        return root.printer;
+    }
+
+    static boolean verbose(CommandLine.ParseResult result) {
+        CommandLine.ParseResult r = result;
+        while (r != null) {
+            if (r.hasMatchedOption("-v")) {
+                return true;
+            }
+            r = r.subcommand();
+        }
+        return false;
+    }
+
+    public Function<String, String> env() {
+        return env;
+    }
+
+    public Path workingDir() {
+        return workingDir;
+    }
+
+    public Printer printer() {
+        return printer;
+    }
+}

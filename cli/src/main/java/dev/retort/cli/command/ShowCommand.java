@@ -1,0 +1,43 @@
+package dev.retort.cli.command;
+
+import dev.retort.Retort;
+import dev.retort.Revision;
+import dev.retort.cli.Printer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort show REV}: one revision in full. */
+@Command(name = "show", description = "Show one revision.")
+public final class ShowCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "REV", description = "a revision id, prefix, head, LABEL@head, ...")
+    String target;
+
+    @Override
+    public Integer call() {
+        try (Retort retort = open()) {
+            Revision r = retort.revision(target);
+            Printer p = printer();
+            p.line("Rev: " + p.bold(r.id()) + (retort.childrenOf(r.id()).isEmpty() ? " (head)" : "")
+                    + (r.isBase() ? " (base)" : "") + (r.isMerge() ? " (mergepoint)" : ""));
+            p.line("Revises: " + Format.ids(r.revises()));
+            if (!r.dependsOn().isEmpty()) {
+                p.line("Depends on: " + String.join(", ", r.dependsOn()));
+            }
+            if (!r.branchLabels().isEmpty()) {
+                p.line("Branch labels: " + String.join(", ", r.branchLabels()));
+            }
+            p.line("Revised by: " + (retort.childrenOf(r.id()).isEmpty() ? "-" : String.join(", ", retort.childrenOf(r.id()))));
+            p.line("Path: " + r.file());
+            if (r.created() != null) {
+                p.line("Created: " + r.created());
+            }
+            if (!r.transactional()) {
+                p.line("Transaction: none");
+            }
+            p.line("Checksum: " + r.checksum());
+            p.line("");
+            p.line("    " + (r.message() == null ? "" : r.message()));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.retort.dsl
+
+import dev.retort.Revision
+import dev.retort.RetortException
+import dev.retort.ScriptException
+import dev.retort.internal.operation.Operation
+import dev.retort.internal.operation.Reversal
+import dev.retort.internal.script.MigrationBody
+import dev.retort.internal.script.MigrationContext
+import dev.retort.internal.sink.SqlFailure
+import groovy.transform.CompileStatic
+
+import java.sql.Connection
+
+/** A compiled script's blocks, run against a context. */
+@CompileStatic
+class GroovyMigrationBody implements MigrationBody {
+    private final RetortScript script
+    private final String file
+    private final List<Operation> changeReversed
+
+    GroovyMigrationBody(RetortScript script, String file, Revision revision) {
+        this.script = script
+        this.file = file
+        if (script.changeBlock != null && (script.upgradeBlock != null || script.downgradeBlock != null)) {
+            throw new ScriptException("${file}: use either change { } or upgrade { }/downgrade { }, not both")
+        }
+        if (script.upgradeBlock == null && script.changeBlock == null) {
+            throw new ScriptException("${file}: no upgrade { } block; add one (or change { })")
+        }
+        this.changeReversed = script.changeBlock == null ? null : reverse(revision)
+    }
+
+    // Records the change block's operations once, at load, so an irreversible one fails before anything runs.
+    private List<Operation> reverse(Revision revision) {
+        List<Operation> reversed = []
+        MigrationContext recorder = new MigrationContext() {
+            Revision revision() { revision }
+
+            void emit(Operation op) {
+                Optional<Operation> back = Reversal.of(op)
+                if (!back.isPresent()) {
+                    throw new ScriptException("${file}${ScriptLines.lineOf(new Throwable(), file)}: ${Reversal.describe(op)} "
+                            + "cannot be reversed inside change { }; write upgrade { } and downgrade { } instead")
+                }
+                reversed.add(0, back.get())
+            }
+
+            void autocommit(Runnable body) { body.run() }
+
+            Connection connection() {
+                throw new ScriptException("${file}: change { } cannot read the database (db/connection); "
+                        + "use upgrade { } and downgrade { }")
+            }
+
+            boolean offline() { true }
+        }
+        call(script.changeBlock, recorder)
+        return reversed
+    }
+
+    @Override
+    void upgrade(MigrationContext context) {
+        call(script.upgradeBlock ?: script.changeBlock, context)
+    }
+
+    @Override
+    void downgrade(MigrationContext context) {
+        if (script.downgradeBlock != null) {
+            call(script.downgradeBlock, context)
+        } else {
+            for (Operation op : changeReversed) {
+                context.emit(op)
+            }
+        }
+    }
+
+    @Override
+    boolean hasDowngrade() {
+        return script.downgradeBlock != null || script.changeBlock != null
+    }
+
+    private void call(Closure block, MigrationContext context) {
+        Closure c = (Closure) block.clone()
+        c.delegate = new MigrationOperations(context)
+        c.resolveStrategy = Closure.DELEGATE_ONLY
+        try {
+            c.call()
+        } catch (SqlFailure | RetortException e) {
+            if (e instanceof ScriptException && !e.message.startsWith(file)) {
+                throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.message}", e)
+            }
+            throw e
+        } catch (MissingMethodException e) {
+            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: unknown operation '${e.method}' "
+                    + "with ${e.arguments.length} argument(s); see docs/dsl.md for the operations and their options", e)
+        } catch (MissingPropertyException e) {
+            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: unknown name '${e.property}'", e)
+        } catch (RuntimeException e) {
+            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.class.simpleName}: ${e.message}", e)
+        }
+    }
+}

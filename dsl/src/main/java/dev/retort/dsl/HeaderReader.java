@@ -1,0 +1,259 @@
+package dev.retort.dsl;
+
+import dev.retort.Revision;
+import dev.retort.ScriptException;
+import dev.retort.internal.script.ScriptSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a script's header (revision, revises, message, ...) from its text, without compiling it,
+ * so listing thousands of revisions costs a file read each. Header values must be literals.
+ */
+public final class HeaderReader {
+    private static final Set<String> KEYS = Set.of("revision", "revises", "message", "created", "branchLabels",
+            "dependsOn", "transaction");
+    private static final Set<String> SINGLE = Set.of("revision", "message", "created", "transaction");
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
+
+    private HeaderReader() {
+    }
+
+    /** Parses the header of {@code source}; errors name file and line. */
+    public static Revision read(ScriptSource source, String checksum) {
+        String file = source.displayName();
+        String text = source.text();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        Cursor c = new Cursor(text);
+        while (true) {
+            c.skipBlankAndComments();
+            if (c.atEnd()) {
+                break;
+            }
+            int line = c.line;
+            int save = c.pos;
+            String word = c.word();
+            if (word.equals("import") || word.equals("package")) {
+                c.skipLine();
+                continue;
+            }
+            if (!KEYS.contains(word)) {
+                c.pos = save;
+                break;
+            }
+            if (values.containsKey(word)) {
+                throw new ScriptException(file + ":" + line + ": header '" + word + "' is given twice; keep one");
+            }
+            c.skipSpaces();
+            boolean paren = c.peek() == '(';
+            if (paren) {
+                c.pos++;
+            }
+            List<String> literals = new ArrayList<>();
+            while (true) {
+                c.skipSpacesAndNewlinesIf(paren || !literals.isEmpty() && c.lastWasComma);
+                String lit = c.literal();
+                if (lit == null) {
+                    String rest = c.restOfLine().strip();
+                    throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be a literal string, got '"
+                            + (rest.length() > 40 ? rest.substring(0, 40) + "..." : rest)
+                            + "' (Retort reads headers without compiling; write e.g. " + word + " 'value')");
+                }
+                literals.add(lit);
+                c.skipSpaces();
+                c.lastWasComma = false;
+                if (c.peek() == ',') {
+                    c.pos++;
+                    c.lastWasComma = true;
+                    continue;
+                }
+                break;
+            }
+            if (paren) {
+                c.skipSpacesAndNewlinesIf(true);
+                if (c.peek() != ')') {
+                    throw new ScriptException(file + ":" + c.line + ": header '" + word + "' is missing its ')'");
+                }
+                c.pos++;
+            }
+            c.skipSpaces();
+            if (c.peek() == ';') {
+                c.pos++;
+                c.skipSpaces();
+            }
+            if (!c.atEnd() && c.peek() != '\n' && c.peek() != '\r' && !c.startsWith("//") && !c.startsWith("/*")) {
+                String rest = c.restOfLine().strip();
+                throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be only literals, but goes on with '"
+                        + (rest.length() > 40 ? rest.substring(0, 40) + "..." : rest) + "'");
+            }
+            if (SINGLE.contains(word) && literals.size() != 1) {
+                throw new ScriptException(file + ":" + line + ": header '" + word + "' takes one value, got " + literals.size());
+            }
+            values.put(word, literals);
+            lines.put(word, line);
+        }
+        if (!values.containsKey("revision")) {
+            throw new ScriptException(file + ":1: no 'revision' header; start the script with revision 'abc123def456' "
+                    + "(headers come first, before upgrade { })");
+        }
+        String id = values.get("revision").get(0);
+        checkId(file, lines.get("revision"), "revision", id);
+        List<String> revises = values.getOrDefault("revises", List.of());
+        for (String r : revises) {
+            checkId(file, lines.get("revises"), "revises", r);
+        }
+        List<String> dependsOn = values.getOrDefault("dependsOn", List.of());
+        for (String r : dependsOn) {
+            checkId(file, lines.get("dependsOn"), "dependsOn", r);
+        }
+        if (revises.contains(id)) {
+            throw new ScriptException(file + ":" + lines.get("revises") + ": revision '" + id + "' revises itself");
+        }
+        String tx = values.containsKey("transaction") ? values.get("transaction").get(0) : "per-migration";
+        if (!tx.equals("none") && !tx.equals("per-migration")) {
+            throw new ScriptException(file + ":" + lines.get("transaction") + ": transaction '" + tx
+                    + "' is not known; use transaction 'none' to run the whole migration outside a transaction");
+        }
+        String message = values.containsKey("message") ? values.get("message").get(0) : null;
+        String created = values.containsKey("created") ? values.get("created").get(0) : null;
+        return new Revision(id, revises, dependsOn, values.getOrDefault("branchLabels", List.of()), message, created,
+                !tx.equals("none"), file, checksum);
+    }
+
+    private static void checkId(String file, int line, String header, String id) {
+        if (!ID.matcher(id).matches()) {
+            throw new ScriptException(file + ":" + line + ": " + header + " '" + id
+                    + "' is not a revision id (letters, digits and _, at most 255)");
+        }
+    }
+
+    private static final class Cursor {
+        final String s;
+        int pos;
+        int line = 1;
+        boolean lastWasComma;
+
+        Cursor(String s) {
+            this.s = s;
+            if (s.startsWith("#!")) {
+                skipLine();
+            }
+        }
+
+        boolean atEnd() {
+            return pos >= s.length();
+        }
+
+        char peek() {
+            return pos < s.length() ? s.charAt(pos) : '\0';
+        }
+
+        boolean startsWith(String p) {
+            return s.startsWith(p, pos);
+        }
+
+        void skipLine() {
+            while (!atEnd() && peek() != '\n') {
+                pos++;
+            }
+        }
+
+        String restOfLine() {
+            int end = s.indexOf('\n', pos);
+            return s.substring(pos, end < 0 ? s.length() : end);
+        }
+
+        void skipSpaces() {
+            while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
+                pos++;
+            }
+        }
+
+        void skipSpacesAndNewlinesIf(boolean newlines) {
+            if (newlines) {
+                skipBlankAndComments();
+            } else {
+                skipSpaces();
+            }
+        }
+
+        void skipBlankAndComments() {
+            while (!atEnd()) {
+                char ch = peek();
+                if (ch == '\n') {
+                    line++;
+                    pos++;
+                } else if (Character.isWhitespace(ch)) {
+                    pos++;
+                } else if (startsWith("//")) {
+                    skipLine();
+                } else if (startsWith("/*")) {
+                    int end = s.indexOf("*/", pos + 2);
+                    end = end < 0 ? s.length() : end + 2;
+                    for (int i = pos; i < end; i++) {
+                        if (s.charAt(i) == '\n') {
+                            line++;
+                        }
+                    }
+                    pos = end;
+                } else {
+                    return;
+                }
+            }
+        }
+
+        String word() {
+            int start = pos;
+            while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
+                pos++;
+            }
+            return s.substring(start, pos);
+        }
+
+        // a '...' or "..." literal without interpolation, or null
+        String literal() {
+            char q = peek();
+            if (q != '\'' && q != '"') {
+                return null;
+            }
+            if (startsWith("'''") || startsWith("\"\"\"")) {
+                return null;
+            }
+            StringBuilder sb = new StringBuilder();
+            int i = pos + 1;
+            while (i < s.length()) {
+                char ch = s.charAt(i);
+                if (ch == '\\' && i + 1 < s.length()) {
+                    char e = s.charAt(i + 1);
+                    switch (e) {
+                        case 'n' -> sb.append('\n');
+                        case 't' -> sb.append('\t');
+                        case '\\', '\'', '"', '$' -> sb.append(e);
+                        default -> sb.append('\\').append(e);
+                    }
+                    i += 2;
+                    continue;
+                }
+                if (ch == '\n') {
+                    return null;
+                }
+                if (ch == q) {
+                    pos = i + 1;
+                    return sb.toString();
+                }
+                if (q == '"' && ch == '$') {
+                    return null; // a GString: not a literal
+                }
+                sb.append(ch);
+                i++;
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package dev.retort;
+
+import dev.retort.internal.db.Database;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.exec.AdvisoryLock;
+import dev.retort.internal.exec.MigrationExecutor;
+import dev.retort.internal.graph.Plan;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.TargetResolver;
+import dev.retort.internal.history.HistoryEntry;
+import dev.retort.internal.history.VersionStore;
+import dev.retort.internal.script.MigrationBody;
+import dev.retort.internal.script.ScriptLanguage;
+import dev.retort.internal.script.ScriptLocator;
+import dev.retort.internal.script.ScriptSource;
+import dev.retort.internal.sink.JdbcSink;
+import dev.retort.internal.sink.ScriptSink;
+import dev.retort.internal.sink.SqlFailure;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The facade: the CLI and applications drive Retort through this class only.
+ *
+ * <pre>{@code
+ * try (Retort retort = Retort.configure().dataSource(ds).locations("classpath:db/migrations").load()) {
+ *     retort.upgrade("head");
+ * }
+ * }</pre>
+ *
+ * Loading reads every script's header (no compilation) and builds the revision graph; a database is
+ * opened only by the methods that need one, and closed (with an embedded server) by {@link #close()}.
+ */
+public final class Retort implements AutoCloseable {
+    private final RetortConfig config;
+    private final ScriptLanguage language;
+    private final RevisionGraph graph;
+    private final Map<String, ScriptSource> sources;
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final VersionStore store;
+    private final Database database;
+
+    private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources) {
+        this.config = config;
+        this.language = language;
+        this.graph = graph;
+        this.sources = sources;
+        this.store = new VersionStore(dialect, config.schema(), config.versionTable(), config.historyTable());
+        this.database = new Database(config);
+    }
+
+    /** Starts a configuration: {@code Retort.configure().url(...).load()}. */
+    public static RetortConfig.Builder configure() {
+        return RetortConfig.builder();
+    }
+
+    /** Reads every script's header and builds the revision graph. */
+    public static Retort load(RetortConfig config) {
+        ScriptLanguage language = findLanguage();
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        List<ScriptSource> found = new ScriptLocator(config.projectDir(), cl == null ? Retort.class.getClassLoader() : cl)
+                .find(config.locations(), language.extension());
+        List<Revision> revisions = new ArrayList<>(found.size());
+        Map<String, ScriptSource> sources = new HashMap<>();
+        for (ScriptSource s : found) {
+            Revision r = language.readHeader(s, s.checksum());
+            revisions.add(r);
+            sources.putIfAbsent(r.id(), s);
+        }
+        return new Retort(config, language, new RevisionGraph(revisions), sources);
+    }
+
+    private static ScriptLanguage findLanguage() {
+        for (ScriptLanguage l : ServiceLoader.load(ScriptLanguage.class, Retort.class.getClassLoader())) {
+            return l;
+        }
+        throw new ConfigException("no script language found on the classpath; add the retort-dsl artifact");
+    }
+
+    /** The settings this instance runs with. */
+    public RetortConfig config() {
+        return config;
+    }
+
+    /** Every revision, parents before children. */
+    public List<Revision> revisions() {
+        return graph.topological();
+    }
+
+    /** The revisions nothing revises. */
+    public List<Revision> heads() {
+        return graph.heads();
+    }
+
+    /** The revision a target names (id, unique prefix, head, label@head, REV-N, ...). */
+    public Revision revision(String target) {
+        return graph.get(new TargetResolver(graph).single(target, Set.of()));
+    }
+
+    /** The revisions that revise {@code id}. */
+    public List<String> childrenOf(String id) {
+        return graph.childrenOf(id);
+    }
+
+    /** Where the database is: host, port, database, user; never the password. */
+    public String databaseDescription() {
+        return database.describe();
+    }
+
+    /** The heads the database is at (empty at base). Checks that every one is a known revision. */
+    public List<String> current() {
+        try (Connection c = database.connect()) {
+            return checkedVersions(c);
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot close the connection to " + database.describe() + ": " + e.getMessage(), e);
+        } catch (SqlFailure f) {
+            throw new ConnectionException("cannot read the version table on " + database.describe() + ": " + f.serverMessage(), f);
+        }
+    }
+
+    /** The history table, oldest first. */
+    public List<HistoryEntry> appliedHistory() {
+        try (Connection c = database.connect()) {
+            return store.history(c);
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot read history on " + database.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> checkedVersions(Connection c) {
+        List<String> versions = store.read(c);
+        for (String v : versions) {
+            if (!graph.contains(v)) {
+                throw new ScriptException("the database is at " + v + ", which no script defines: was a file deleted? "
+                        + "restore it, or see 'retort stamp' to set the version");
+            }
+        }
+        return versions;
+    }
+
+    /** Brings the database up to {@code target} (default {@code head}). */
+    public RunResult upgrade(String target) {
+        return run(target, Direction.UPGRADE);
+    }
+
+    /** Brings the database down to {@code target}: {@code -1}, a revision, {@code base}. */
+    public RunResult downgrade(String target) {
+        return run(target, Direction.DOWNGRADE);
+    }
+
+    private RunResult run(String target, Direction direction) {
+        long t0 = System.nanoTime();
+        TargetResolver resolver = new TargetResolver(graph);
+        // plan against no database first where possible, so bad targets fail before connecting
+        if (direction == Direction.UPGRADE && !target.startsWith("+")) {
+            resolver.resolve(target, Set.of());
+        }
+        try (Connection c = database.connect()) {
+            JdbcSink sink = new JdbcSink(c);
+            try (AdvisoryLock lock = config.lock()
+                    ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
+                    config.lockTimeout(), config.listener()) : null) {
+                Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+                Plan plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
+                Map<String, MigrationBody> bodies = compile(plan);
+                if (!plan.isEmpty()) {
+                    store.ensureTables(sink);
+                }
+                List<MigrationStep> steps = new MigrationExecutor(dialect, store, graph, config.listener(),
+                        config.transactionPerMigration()).run(plan, bodies, sink);
+                return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
+        } catch (SqlFailure f) {
+            throw new ConnectionException("the database refused a bookkeeping statement on " + database.describe() + ": "
+                    + f.serverMessage() + (f.statement() == null ? "" : " (" + f.statement().lines().findFirst().orElse("") + ")"), f);
+        }
+    }
+
+    /**
+     * The SQL an upgrade would run, without a database. {@code target} is a revision or {@code FROM:TO};
+     * without FROM the script starts at base and creates the version tables.
+     */
+    public String upgradeSql(String target) {
+        return offline(target, Direction.UPGRADE);
+    }
+
+    /** The SQL a downgrade would run, without a database; {@code range} is {@code FROM:TO}. */
+    public String downgradeSql(String range) {
+        return offline(range, Direction.DOWNGRADE);
+    }
+
+    private String offline(String spec, Direction direction) {
+        TargetResolver resolver = new TargetResolver(graph);
+        int colon = spec.indexOf(':');
+        String from = colon < 0 ? null : spec.substring(0, colon);
+        String to = colon < 0 ? spec : spec.substring(colon + 1);
+        if (direction == Direction.DOWNGRADE && from == null) {
+            throw new UsageException("downgrade --sql needs a range FROM:TO (e.g. head:base or ae1027a6:-1), "
+                    + "because there is no database to say where it starts");
+        }
+        if (to.matches("[+-]\\d+") && from == null) {
+            throw new UsageException("a relative target (" + to + ") with --sql needs a start: use FROM:" + to);
+        }
+        Set<String> applied = from == null || from.equals("base") ? Set.of()
+                : graph.ancestorsInclusive(resolver.resolve(from, Set.of()));
+        if (to.matches("[+-]\\d+")) {
+            to = String.join(",", graph.headsOf(applied)) + (graph.headsOf(applied).isEmpty() ? "base" : "") + to;
+        }
+        Plan plan = direction == Direction.UPGRADE ? resolver.upgrade(to, applied) : resolver.downgrade(to, applied);
+        Map<String, MigrationBody> bodies = compile(plan);
+        StringBuilder out = new StringBuilder();
+        ScriptSink sink = new ScriptSink(out, dialect);
+        sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
+        if (applied.isEmpty() && direction == Direction.UPGRADE) {
+            store.ensureTables(sink);
+        }
+        new MigrationExecutor(dialect, store, graph, RunListener.NONE, true).run(plan, bodies, sink);
+        return out.toString();
+    }
+
+    // compile every script the plan will run before any runs, so a broken script stops the run untouched
+    private Map<String, MigrationBody> compile(Plan plan) {
+        Map<String, MigrationBody> bodies = new LinkedHashMap<>();
+        for (Revision r : plan.steps()) {
+            MigrationBody body = language.compile(sources.get(r.id()), r);
+            if (plan.direction() == Direction.DOWNGRADE && !body.hasDowngrade()) {
+                throw new ScriptException("revision " + r.id() + " (" + r.file() + ") has no downgrade block, so it cannot be "
+                        + "downgraded; add downgrade { } (or use change { }) and run again");
+            }
+            bodies.put(r.id(), body);
+        }
+        return bodies;
+    }
+
+    /** The applied set for a list of version rows: the rows and all their ancestors. */
+    public Set<String> appliedSet(List<String> versions) {
+        return new HashSet<>(graph.ancestorsInclusive(versions));
+    }
+
+    /** Stops an embedded server and closes the pool, if this instance opened them. */
+    @Override
+    public void close() {
+        database.close();
+    }
+}

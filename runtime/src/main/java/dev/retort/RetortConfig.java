@@ -1,0 +1,246 @@
+package dev.retort;
+
+import dev.retort.internal.config.DatabaseUrl;
+import dev.retort.internal.dialect.Identifiers;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run needs, immutable and validated once when built: a bad value fails here, with
+ * a message that names the setting, not halfway through a migration.
+ */
+public final class RetortConfig {
+    private final DataSource dataSource;
+    private final DatabaseUrl url;
+    private final List<String> locations;
+    private final Path projectDir;
+    private final String schema;
+    private final String versionTable;
+    private final String historyTable;
+    private final Duration lockTimeout;
+    private final boolean lock;
+    private final boolean transactionPerMigration;
+    private final RunListener listener;
+
+    private RetortConfig(Builder b) {
+        this.dataSource = b.dataSource;
+        this.url = b.url;
+        this.locations = List.copyOf(b.locations);
+        this.projectDir = b.projectDir;
+        this.schema = b.schema;
+        this.versionTable = b.versionTable;
+        this.historyTable = b.historyTable;
+        this.lockTimeout = b.lockTimeout;
+        this.lock = b.lock;
+        this.transactionPerMigration = b.transactionPerMigration;
+        this.listener = b.listener;
+    }
+
+    /** A builder with every default set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The data source given by an application, or null when Retort connects by URL. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The database URL, or null when a data source was given; {@link DatabaseUrl#isEmbedded()} for the embedded default. */
+    public DatabaseUrl url() {
+        return url;
+    }
+
+    /** Script locations: directories (relative to the project directory) or {@code classpath:} paths. */
+    public List<String> locations() {
+        return locations;
+    }
+
+    /** The project directory: locations and the embedded database live below it. */
+    public Path projectDir() {
+        return projectDir;
+    }
+
+    /** The schema that holds the version and history tables. */
+    public String schema() {
+        return schema;
+    }
+
+    /** Name of the table with one row per current head. */
+    public String versionTable() {
+        return versionTable;
+    }
+
+    /** Name of the table with one row per upgrade, downgrade or stamp. */
+    public String historyTable() {
+        return historyTable;
+    }
+
+    /** How long to wait for another runner's migration lock. */
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    /** False to run without the advisory lock (PgBouncer transaction pooling). */
+    public boolean lock() {
+        return lock;
+    }
+
+    /** True (default): each migration commits on its own; false: the whole run is one transaction. */
+    public boolean transactionPerMigration() {
+        return transactionPerMigration;
+    }
+
+    /** Who hears about progress. */
+    public RunListener listener() {
+        return listener;
+    }
+
+    /** Builds a {@link RetortConfig}; {@link #build()} validates every setting. */
+    public static final class Builder {
+        private DataSource dataSource;
+        private DatabaseUrl url;
+        private String rawUrl;
+        private String user;
+        private String password;
+        private final List<String> locations = new ArrayList<>();
+        private Path projectDir = Path.of("").toAbsolutePath();
+        private String schema = "public";
+        private String versionTable = "retort_version";
+        private String historyTable = "retort_history";
+        private Duration lockTimeout = Duration.ofMinutes(5);
+        private boolean lock = true;
+        private boolean transactionPerMigration = true;
+        private RunListener listener = RunListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Use this data source (an application's pool); Retort never closes it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** A URL in any accepted form: jdbc:postgresql://, postgresql://, postgres://, postgresql+driver://, embedded[:PATH]. */
+        public Builder url(String url) {
+            this.rawUrl = url;
+            return this;
+        }
+
+        /** The user, overriding one in the URL. */
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        /** The password, overriding one in the URL. Never printed. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        /** Script locations: directories or {@code classpath:} paths. Replaces earlier ones. */
+        public Builder locations(String... locations) {
+            this.locations.clear();
+            this.locations.addAll(List.of(locations));
+            return this;
+        }
+
+        /** Script locations: directories or {@code classpath:} paths. Replaces earlier ones. */
+        public Builder locations(List<String> locations) {
+            this.locations.clear();
+            this.locations.addAll(locations);
+            return this;
+        }
+
+        /** The project directory (default: the working directory). */
+        public Builder projectDir(Path projectDir) {
+            this.projectDir = projectDir;
+            return this;
+        }
+
+        /** The schema of the version and history tables (default {@code public}). */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** The version table's name (default {@code retort_version}). */
+        public Builder versionTable(String versionTable) {
+            this.versionTable = versionTable;
+            return this;
+        }
+
+        /** The history table's name (default {@code retort_history}). */
+        public Builder historyTable(String historyTable) {
+            this.historyTable = historyTable;
+            return this;
+        }
+
+        /** How long to wait for the migration lock (default 5 minutes). */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** False to run without the advisory lock (default true). */
+        public Builder lock(boolean lock) {
+            this.lock = lock;
+            return this;
+        }
+
+        /** False to run all pending migrations in one transaction (default true). */
+        public Builder transactionPerMigration(boolean transactionPerMigration) {
+            this.transactionPerMigration = transactionPerMigration;
+            return this;
+        }
+
+        /** Who hears about progress (default: nobody). */
+        public Builder listener(RunListener listener) {
+            this.listener = listener;
+            return this;
+        }
+
+        /** Validates and builds the configuration. */
+        public RetortConfig build() {
+            if (dataSource != null && rawUrl != null) {
+                throw new ConfigException("url: give either a data source or a URL, not both");
+            }
+            url = dataSource != null ? null : DatabaseUrl.parse(rawUrl == null ? "embedded" : rawUrl, user, password);
+            if (locations.isEmpty()) {
+                locations.add("migrations");
+            }
+            for (String location : locations) {
+                if (location == null || location.isBlank()) {
+                    throw new ConfigException("locations: a script location is empty");
+                }
+            }
+            Objects.requireNonNull(projectDir, "projectDir");
+            projectDir = projectDir.toAbsolutePath().normalize();
+            Identifiers.requireName("schema", schema);
+            Identifiers.requireName("versionTable", versionTable);
+            Identifiers.requireName("historyTable", historyTable);
+            if (versionTable.equals(historyTable)) {
+                throw new ConfigException("historyTable: must differ from versionTable ('" + versionTable + "')");
+            }
+            if (lockTimeout == null || lockTimeout.isNegative()) {
+                throw new ConfigException("lockTimeout: must be zero or more, got " + lockTimeout);
+            }
+            if (listener == null) {
+                listener = RunListener.NONE;
+            }
+            return new RetortConfig(this);
+        }
+
+        /** Validates, builds and loads the scripts: {@code Retort.configure()...load().upgrade("head")}. */
+        public Retort load() {
+            return Retort.load(build());
+        }
+    }
+}

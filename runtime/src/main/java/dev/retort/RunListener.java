@@ -1,0 +1,23 @@
+package dev.retort;
+
+/**
+ * Receives progress while a run works, so a caller can show it (the CLI prints a line per step).
+ * Every method has an empty default.
+ */
+public interface RunListener {
+    /** A step is about to run. */
+    default void stepStarting(Revision revision, Direction direction) {
+    }
+
+    /** A step finished and was committed. */
+    default void stepFinished(MigrationStep step) {
+    }
+
+    /** A notice worth a line: waiting for the lock, a statement moved outside the transaction. */
+    default void notice(String message) {
+    }
+
+    /** A listener that ignores everything. */
+    RunListener NONE = new RunListener() {
+    };
+}

@@ -1,0 +1,139 @@
+package dev.retort.internal.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.ConnectionException;
+import dev.retort.RetortConfig;
+import dev.retort.RunListener;
+import dev.retort.internal.config.DatabaseUrl;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Where connections come from: the application's data source, a HikariCP pool on a URL, or the
+ * embedded server (started on first use, stopped on close). Opened lazily: commands that only read
+ * scripts never touch a database.
+ */
+public final class Database implements AutoCloseable {
+    private final RetortConfig config;
+    private EmbeddedServer embedded;
+    private HikariDataSource pool;
+    private DataSource dataSource;
+    private String description;
+
+    public Database(RetortConfig config) {
+        this.config = config;
+    }
+
+    /** A new connection (the caller closes it). */
+    public Connection connect() {
+        if (dataSource == null) {
+            open();
+        }
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** Host, port, database and user, never the password. */
+    public String describe() {
+        if (description == null) {
+            DatabaseUrl url = config.url();
+            description = url == null ? "the application's data source" : url.describe();
+        }
+        return description;
+    }
+
+    private void open() {
+        DatabaseUrl url = config.url();
+        if (url == null) {
+            dataSource = config.dataSource();
+            return;
+        }
+        if (url.isEmbedded()) {
+            Path dir = url.embeddedDir() == null ? config.projectDir().resolve(".retort/embedded")
+                    : config.projectDir().resolve(url.embeddedDir());
+            embedded = EmbeddedServer.start(dir);
+            RunListener listener = config.listener();
+            listener.notice("no database URL configured: using the embedded PostgreSQL in "
+                    + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
+            url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
+            description = "embedded PostgreSQL (" + shown(dir) + ")";
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            hc.setUsername(url.user());
+        }
+        if (url.password() != null) {
+            hc.setPassword(url.password());
+        }
+        hc.setPoolName("retort");
+        hc.setMaximumPoolSize(4);
+        hc.setMinimumIdle(0);
+        hc.setInitializationFailTimeout(-1);
+        hc.setConnectionTimeout(30_000);
+        hc.addDataSourceProperty("ApplicationName", "retort");
+        if (!url.jdbcUrl().contains("connectTimeout")) {
+            hc.addDataSourceProperty("connectTimeout", "10");
+        }
+        if (description == null) {
+            description = url.describe();
+        }
+        pool = new HikariDataSource(hc);
+        dataSource = pool;
+    }
+
+    private String shown(Path dir) {
+        Path rel = dir.startsWith(config.projectDir()) ? config.projectDir().relativize(dir) : dir;
+        return rel.toString();
+    }
+
+    private ConnectionException failure(SQLException e) {
+        SQLException root = e;
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                root = s;
+                break;
+            }
+            t = t.getCause();
+        }
+        String state = root.getSQLState() == null ? "" : root.getSQLState();
+        String first = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+        String what;
+        if (state.startsWith("28")) {
+            what = "authentication failed (" + first.replaceAll("(?i)^FATAL: ", "") + "); check the user and password";
+        } else if (state.equals("3D000")) {
+            what = first.replaceAll("(?i)^FATAL: ", "") + "; create it or fix the database name in the URL";
+        } else if (state.startsWith("08") || first.contains("Connection refused") || first.contains("connection attempt failed")) {
+            what = "the server did not answer (" + first + "); is it running, and are host and port right?";
+        } else {
+            what = first;
+        }
+        String masked = config.url() != null && config.url().password() != null
+                ? what.replace(config.url().password(), "***") : what;
+        return new ConnectionException("cannot connect to " + describe() + ": " + masked
+                + " (set the URL with --url, RETORT_URL or DATABASE_URL)", e);
+    }
+
+    /** True when a connection has been opened. */
+    public boolean isOpen() {
+        return dataSource != null;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

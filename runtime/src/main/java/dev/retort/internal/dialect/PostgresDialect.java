@@ -1,0 +1,371 @@
+package dev.retort.internal.dialect;
+
+import dev.retort.ScriptException;
+import dev.retort.internal.operation.AddColumn;
+import dev.retort.internal.operation.AlterColumn;
+import dev.retort.internal.operation.ColumnDef;
+import dev.retort.internal.operation.CreateIndex;
+import dev.retort.internal.operation.CreateTable;
+import dev.retort.internal.operation.DropColumn;
+import dev.retort.internal.operation.DropIndex;
+import dev.retort.internal.operation.DropTable;
+import dev.retort.internal.operation.Operation;
+import dev.retort.internal.operation.RenameColumn;
+import dev.retort.internal.operation.RenameTable;
+import dev.retort.internal.operation.Sql;
+import dev.retort.internal.operation.TableConstraint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static dev.retort.internal.dialect.Identifiers.check;
+import static dev.retort.internal.dialect.Identifiers.qualified;
+import static dev.retort.internal.dialect.Identifiers.quote;
+
+/**
+ * The only place SQL text is written: operations, the version and history tables, the lock.
+ */
+public final class PostgresDialect {
+    // type text: words, digits, parentheses, commas, brackets, dots, spaces; no quotes, semicolons or comments
+    private static final Pattern TYPE = Pattern.compile("[A-Za-z_][A-Za-z0-9_ ,.()\\[\\]]*");
+    private static final Set<String> ACTIONS = Set.of("cascade", "restrict", "set null", "set default", "no action");
+
+    /** The statements for one operation. */
+    public List<Statement> render(Operation op) {
+        if (op instanceof Sql s) {
+            return sql(s.sql());
+        }
+        if (op instanceof CreateTable t) {
+            return createTable(t);
+        }
+        if (op instanceof DropTable t) {
+            return List.of(Statement.of("DROP TABLE " + (t.ifExists() ? "IF EXISTS " : "")
+                    + table(t.schema(), t.name()) + (t.cascade() ? " CASCADE" : "")));
+        }
+        if (op instanceof AddColumn a) {
+            return List.of(Statement.of("ALTER TABLE " + table(a.schema(), a.table()) + " ADD COLUMN "
+                    + column(a.column(), true)));
+        }
+        if (op instanceof DropColumn d) {
+            return List.of(Statement.of("ALTER TABLE " + table(d.schema(), d.table()) + " DROP COLUMN "
+                    + (d.ifExists() ? "IF EXISTS " : "") + quote(check("column", d.name()))));
+        }
+        if (op instanceof RenameTable r) {
+            return List.of(Statement.of("ALTER TABLE " + table(r.schema(), r.from()) + " RENAME TO "
+                    + quote(check("table", r.to()))));
+        }
+        if (op instanceof RenameColumn r) {
+            return List.of(Statement.of("ALTER TABLE " + table(r.schema(), r.table()) + " RENAME COLUMN "
+                    + quote(check("column", r.from())) + " TO " + quote(check("column", r.to()))));
+        }
+        if (op instanceof AlterColumn a) {
+            return alterColumn(a);
+        }
+        if (op instanceof CreateIndex i) {
+            return List.of(createIndex(i));
+        }
+        if (op instanceof DropIndex d) {
+            return List.of(new Statement("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "")
+                    + (d.ifExists() ? "IF EXISTS " : "") + table(d.schema(), d.name()), !d.concurrently()));
+        }
+        throw new IllegalArgumentException("no rendering for " + op.getClass().getSimpleName());
+    }
+
+    /** Raw SQL split into statements, each marked for whether it may run in a transaction. */
+    public List<Statement> sql(String text) {
+        List<Statement> out = new ArrayList<>();
+        for (String s : SqlSplitter.split(text)) {
+            out.add(new Statement(s, !TransactionRules.needsAutocommit(s)));
+        }
+        return out;
+    }
+
+    private List<Statement> createTable(CreateTable t) {
+        if (t.columns().isEmpty()) {
+            throw new ScriptException("createTable('" + t.name() + "') has no columns; add at least one column");
+        }
+        String name = table(t.schema(), t.name());
+        List<String> parts = new ArrayList<>();
+        List<String> pk = t.columns().stream().filter(ColumnDef::primaryKey).map(ColumnDef::name).toList();
+        for (ColumnDef c : t.columns()) {
+            parts.add(column(c, pk.size() <= 1));
+        }
+        if (pk.size() > 1) {
+            parts.add("PRIMARY KEY (" + columns(pk) + ")");
+        }
+        for (TableConstraint c : t.constraints()) {
+            parts.add(constraint(c));
+        }
+        List<Statement> out = new ArrayList<>();
+        out.add(Statement.of("CREATE TABLE " + (t.ifNotExists() ? "IF NOT EXISTS " : "") + name + " (\n    "
+                + String.join(",\n    ", parts) + "\n)"));
+        if (t.comment() != null) {
+            out.add(Statement.of("COMMENT ON TABLE " + name + " IS " + Literals.string(t.comment())));
+        }
+        for (ColumnDef c : t.columns()) {
+            if (c.comment() != null) {
+                out.add(Statement.of("COMMENT ON COLUMN " + name + "." + quote(c.name()) + " IS " + Literals.string(c.comment())));
+            }
+        }
+        return out;
+    }
+
+    private String constraint(TableConstraint c) {
+        if (c instanceof TableConstraint.PrimaryKey p) {
+            return named(p.name()) + "PRIMARY KEY (" + columns(p.columns()) + ")";
+        }
+        if (c instanceof TableConstraint.Unique u) {
+            return named(u.name()) + "UNIQUE (" + columns(u.columns()) + ")";
+        }
+        if (c instanceof TableConstraint.Check k) {
+            return named(k.name()) + "CHECK (" + k.expression() + ")";
+        }
+        TableConstraint.ForeignKey f = (TableConstraint.ForeignKey) c;
+        return named(f.name()) + "FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES "
+                + tableRef(f.refTable()) + (f.refColumns().isEmpty() ? "" : " (" + columns(f.refColumns()) + ")")
+                + action("ON DELETE", f.onDelete()) + action("ON UPDATE", f.onUpdate());
+    }
+
+    private static String named(String name) {
+        return name == null ? "" : "CONSTRAINT " + quote(check("constraint", name)) + " ";
+    }
+
+    private String column(ColumnDef c, boolean inlinePrimaryKey) {
+        StringBuilder sb = new StringBuilder(quote(check("column", c.name()))).append(' ').append(type(c.type()));
+        if (c.identity()) {
+            sb.append(" GENERATED BY DEFAULT AS IDENTITY");
+        }
+        if (c.defaultValue() != null && c.defaultSql() != null) {
+            throw new ScriptException("column '" + c.name() + "' has both default: and defaultSql:; keep one");
+        }
+        if (c.defaultValue() != null) {
+            sb.append(" DEFAULT ").append(Literals.render(c.defaultValue()));
+        } else if (c.defaultSql() != null) {
+            sb.append(" DEFAULT ").append(c.defaultSql());
+        }
+        if (Boolean.FALSE.equals(c.nullable()) && !(c.primaryKey() && inlinePrimaryKey)) {
+            sb.append(" NOT NULL");
+        } else if (Boolean.TRUE.equals(c.nullable()) && c.primaryKey()) {
+            throw new ScriptException("column '" + c.name() + "' is a primary key, which cannot be nullable: true");
+        }
+        if (c.primaryKey() && inlinePrimaryKey) {
+            sb.append(" PRIMARY KEY");
+        }
+        if (c.unique()) {
+            sb.append(" UNIQUE");
+        }
+        if (c.references() != null) {
+            // 'users' references its primary key; 'users.id' a column; 'billing.users.id' a column in a schema
+            String[] parts = c.references().split("\\.", -1);
+            if (parts.length == 1) {
+                sb.append(" REFERENCES ").append(tableRef(parts[0]));
+            } else if (parts.length == 2 || parts.length == 3) {
+                String refTable = parts.length == 2 ? parts[0] : parts[0] + "." + parts[1];
+                sb.append(" REFERENCES ").append(tableRef(refTable))
+                        .append(" (").append(quote(check("column", parts[parts.length - 1]))).append(')');
+            } else {
+                throw new ScriptException("references: '" + c.references() + "' is not 'table', 'table.column' or 'schema.table.column'");
+            }
+            sb.append(action("ON DELETE", c.onDelete()));
+        } else if (c.onDelete() != null) {
+            throw new ScriptException("column '" + c.name() + "' has onDelete: without references:");
+        }
+        return sb.toString();
+    }
+
+    private static String action(String clause, String action) {
+        if (action == null) {
+            return "";
+        }
+        String a = action.trim().toLowerCase(Locale.ROOT).replace('_', ' ');
+        if (!ACTIONS.contains(a)) {
+            throw new ScriptException(clause.toLowerCase(Locale.ROOT) + " action '" + action
+                    + "' is not one of cascade, restrict, set null, set default, no action");
+        }
+        return " " + clause + " " + a.toUpperCase(Locale.ROOT);
+    }
+
+    private List<Statement> alterColumn(AlterColumn a) {
+        String prefix = "ALTER TABLE " + table(a.schema(), a.table()) + " ALTER COLUMN " + quote(check("column", a.name())) + " ";
+        List<String> clauses = new ArrayList<>();
+        if (a.type() != null) {
+            clauses.add(prefix + "TYPE " + type(a.type()) + (a.using() == null ? "" : " USING " + a.using()));
+        }
+        if (a.defaultValue() != null) {
+            clauses.add(prefix + "SET DEFAULT " + Literals.render(a.defaultValue()));
+        } else if (a.defaultSql() != null) {
+            clauses.add(prefix + "SET DEFAULT " + a.defaultSql());
+        } else if (a.dropDefault()) {
+            clauses.add(prefix + "DROP DEFAULT");
+        }
+        if (a.nullable() != null) {
+            clauses.add(prefix + (a.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+        }
+        if (clauses.isEmpty()) {
+            throw new ScriptException("alterColumn '" + a.table() + "." + a.name()
+                    + "' changes nothing; give type:, nullable:, default:, defaultSql: or dropDefault: true");
+        }
+        return clauses.stream().map(Statement::of).toList();
+    }
+
+    private Statement createIndex(CreateIndex i) {
+        if (i.columns().isEmpty() == (i.expression() == null)) {
+            throw new ScriptException("createIndex '" + i.name() + "' needs either columns: [...] or expression:, not both");
+        }
+        StringBuilder sb = new StringBuilder("CREATE ");
+        if (i.unique()) {
+            sb.append("UNIQUE ");
+        }
+        sb.append("INDEX ");
+        if (i.concurrently()) {
+            sb.append("CONCURRENTLY ");
+        }
+        if (i.ifNotExists()) {
+            sb.append("IF NOT EXISTS ");
+        }
+        sb.append(quote(check("index", i.name()))).append(" ON ").append(table(i.schema(), i.table()));
+        if (i.using() != null) {
+            sb.append(" USING ").append(check("index method", i.using()));
+        }
+        sb.append(" (").append(i.expression() != null ? i.expression() : columns(i.columns())).append(')');
+        if (!i.include().isEmpty()) {
+            sb.append(" INCLUDE (").append(columns(i.include())).append(')');
+        }
+        if (i.where() != null) {
+            sb.append(" WHERE ").append(i.where());
+        }
+        return new Statement(sb.toString(), !i.concurrently());
+    }
+
+    private static String columns(List<String> cols) {
+        return cols.stream().map(c -> quote(check("column", c))).collect(Collectors.joining(", "));
+    }
+
+    private static String table(String schema, String name) {
+        if (schema == null && name != null && name.indexOf('.') > 0) {
+            return tableRef(name);
+        }
+        return qualified(schema == null ? null : check("schema", schema), check("table", name));
+    }
+
+    // 'table' or 'schema.table'
+    private static String tableRef(String ref) {
+        int dot = ref.indexOf('.');
+        if (dot < 0) {
+            return quote(check("table", ref));
+        }
+        return qualified(check("schema", ref.substring(0, dot)), check("table", ref.substring(dot + 1)));
+    }
+
+    private static String type(String type) {
+        if (type == null || !TYPE.matcher(type).matches() || type.contains("--")) {
+            throw new ScriptException("column type '" + type + "' is not a PostgreSQL type name");
+        }
+        return type;
+    }
+
+    // ---- the version table, the history table, the lock --------------------------------------
+
+    /** Creates the schema (if not public) and both tables if missing. */
+    public List<Statement> createRetortTables(String schema, String versionTable, String historyTable) {
+        List<Statement> out = new ArrayList<>();
+        if (!schema.equals("public")) {
+            out.add(Statement.of("CREATE SCHEMA IF NOT EXISTS " + quote(schema)));
+        }
+        out.add(Statement.of("CREATE TABLE IF NOT EXISTS " + qualified(schema, versionTable)
+                + " (\n    version_num varchar(255) NOT NULL PRIMARY KEY\n)"));
+        out.add(Statement.of("CREATE TABLE IF NOT EXISTS " + qualified(schema, historyTable) + " (\n"
+                + "    id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,\n"
+                + "    revision varchar(255) NOT NULL,\n"
+                + "    direction varchar(10) NOT NULL,\n"
+                + "    checksum varchar(64),\n"
+                + "    message text,\n"
+                + "    applied_at timestamptz NOT NULL DEFAULT now(),\n"
+                + "    applied_by text NOT NULL DEFAULT current_user,\n"
+                + "    duration_ms bigint,\n"
+                + "    success boolean NOT NULL,\n"
+                + "    detail text\n)"));
+        return out;
+    }
+
+    /** Does the version table exist? One row, one boolean column. */
+    public String versionTableExists(String schema, String versionTable) {
+        return "SELECT to_regclass(" + Literals.string(qualified(schema, versionTable)) + ") IS NOT NULL";
+    }
+
+    /** The version table's rows. */
+    public String selectVersions(String schema, String versionTable) {
+        return "SELECT version_num FROM " + qualified(schema, versionTable);
+    }
+
+    /** Adds a head. */
+    public Statement insertVersion(String schema, String versionTable, String revision) {
+        return Statement.of("INSERT INTO " + qualified(schema, versionTable) + " (version_num) VALUES ("
+                + Literals.string(revision) + ")");
+    }
+
+    /** Removes a head. */
+    public Statement deleteVersion(String schema, String versionTable, String revision) {
+        return Statement.of("DELETE FROM " + qualified(schema, versionTable) + " WHERE version_num = "
+                + Literals.string(revision));
+    }
+
+    /** Removes every head. */
+    public Statement deleteAllVersions(String schema, String versionTable) {
+        return Statement.of("DELETE FROM " + qualified(schema, versionTable));
+    }
+
+    /** One history row; a null duration renders as NULL (the --sql case). */
+    public Statement insertHistory(String schema, String historyTable, String revision, String direction, String checksum,
+                                   String message, String appliedBy, Long durationMs, boolean success, String detail) {
+        return Statement.of("INSERT INTO " + qualified(schema, historyTable)
+                + " (revision, direction, checksum, message, applied_by, duration_ms, success, detail) VALUES ("
+                + Literals.string(revision) + ", " + Literals.string(direction) + ", " + Literals.render(checksum) + ", "
+                + Literals.render(message) + ", " + (appliedBy == null ? "current_user" : Literals.string(appliedBy)) + ", "
+                + Literals.render(durationMs) + ", " + Literals.render(success) + ", " + Literals.render(detail) + ")");
+    }
+
+    /** History rows, oldest first. */
+    public String selectHistory(String schema, String historyTable) {
+        return "SELECT revision, direction, checksum, message, applied_at, applied_by, duration_ms, success, detail FROM "
+                + qualified(schema, historyTable) + " ORDER BY id";
+    }
+
+    /** Tries the session-level advisory lock; one boolean. */
+    public String tryAdvisoryLock(long key) {
+        return "SELECT pg_try_advisory_lock(" + key + ")";
+    }
+
+    /** Releases the session-level advisory lock. */
+    public String advisoryUnlock(long key) {
+        return "SELECT pg_advisory_unlock(" + key + ")";
+    }
+
+    /** Who holds the advisory lock: pid, application_name, backend start. */
+    public String advisoryLockHolder(long key) {
+        int classid = (int) (key >>> 32);
+        int objid = (int) key;
+        return "SELECT a.pid, a.application_name, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = " + Integer.toUnsignedLong(classid)
+                + " AND l.objid::bigint = " + Integer.toUnsignedLong(objid) + " AND l.objsubid = 1";
+    }
+
+    /** Transaction control, for the --sql script and for the connection alike. */
+    public String begin() {
+        return "BEGIN";
+    }
+
+    /** Commits. */
+    public String commit() {
+        return "COMMIT";
+    }
+
+    /** The server's user, for history rows written online. */
+    public String currentUser() {
+        return "SELECT current_user";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.retort.internal.exec;
+
+import dev.retort.LockTimeoutException;
+import dev.retort.RunListener;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.sink.SqlFailure;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * The session-level advisory lock that lets one runner at a time migrate a database. Session-level,
+ * so it needs no open transaction (CONCURRENTLY can run under it) and a killed holder frees it.
+ */
+public final class AdvisoryLock implements AutoCloseable {
+    private final Connection connection;
+    private final PostgresDialect dialect;
+    private final long key;
+    private boolean held;
+
+    private AdvisoryLock(Connection connection, PostgresDialect dialect, long key) {
+        this.connection = connection;
+        this.dialect = dialect;
+        this.key = key;
+    }
+
+    /** The lock key for a version table: the first 8 bytes of SHA-256 over its qualified name. */
+    public static long keyFor(String schema, String versionTable) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("retort:" + schema + "." + versionTable).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(d).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Takes the lock, waiting up to {@code timeout} and saying who holds it meanwhile. */
+    public static AdvisoryLock acquire(Connection c, PostgresDialect dialect, long key, Duration timeout,
+                                       RunListener listener) {
+        AdvisoryLock lock = new AdvisoryLock(c, dialect, key);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sleep = 50;
+        boolean told = false;
+        while (true) {
+            if (lock.tryLock()) {
+                return lock;
+            }
+            String holder = lock.holder();
+            if (!told) {
+                listener.notice("waiting for the migration lock held by " + holder + " (up to " + timeout.toSeconds() + " s)");
+                told = true;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new LockTimeoutException("gave up after " + timeout.toSeconds() + " s waiting for the migration lock held by "
+                        + holder + "; wait for that run to finish, or raise lockTimeout");
+            }
+            try {
+                Thread.sleep(Math.min(sleep, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockTimeoutException("interrupted while waiting for the migration lock");
+            }
+            sleep = Math.min(sleep * 2, 1000);
+        }
+    }
+
+    private boolean tryLock() {
+        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.tryAdvisoryLock(key))) {
+            rs.next();
+            held = rs.getBoolean(1);
+            return held;
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
+    private String holder() {
+        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryLockHolder(key))) {
+            if (rs.next()) {
+                String app = rs.getString(2);
+                return "pid " + rs.getInt(1) + (app == null || app.isEmpty() ? "" : " (" + app + ")")
+                        + " since " + rs.getTimestamp(3).toInstant();
+            }
+            return "another session";
+        } catch (SQLException e) {
+            return "another session";
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!held) {
+            return;
+        }
+        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryUnlock(key))) {
+            held = false;
+        } catch (SQLException ignored) {
+            // the session ending releases it anyway
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package dev.retort.internal.exec;
+
+import dev.retort.Direction;
+import dev.retort.MigrationFailedException;
+import dev.retort.MigrationStep;
+import dev.retort.RetortException;
+import dev.retort.Revision;
+import dev.retort.RunListener;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.graph.Plan;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.history.HistoryEntry;
+import dev.retort.internal.history.VersionStore;
+import dev.retort.internal.operation.Operation;
+import dev.retort.internal.script.MigrationBody;
+import dev.retort.internal.script.MigrationContext;
+import dev.retort.internal.sink.SqlFailure;
+import dev.retort.internal.sink.SqlSink;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a plan through a sink: each migration in its own transaction together with its version-table
+ * update and history row; statements PostgreSQL refuses in a transaction run between a COMMIT and
+ * the next BEGIN. Online and --sql take exactly this path.
+ */
+public final class MigrationExecutor {
+    private final PostgresDialect dialect;
+    private final VersionStore store;
+    private final RevisionGraph graph;
+    private final RunListener listener;
+    private final boolean transactionPerMigration;
+
+    public MigrationExecutor(PostgresDialect dialect, VersionStore store, RevisionGraph graph, RunListener listener,
+                             boolean transactionPerMigration) {
+        this.dialect = dialect;
+        this.store = store;
+        this.graph = graph;
+        this.listener = listener;
+        this.transactionPerMigration = transactionPerMigration;
+    }
+
+    /** Runs every step; on failure rolls back the failing step and throws {@link MigrationFailedException}. */
+    public List<MigrationStep> run(Plan plan, Map<String, MigrationBody> bodies, SqlSink sink) {
+        Set<String> applied = new HashSet<>(plan.before());
+        List<MigrationStep> done = new ArrayList<>();
+        boolean oneTransaction = !transactionPerMigration && sink.online();
+        if (oneTransaction) {
+            sink.begin();
+        }
+        try {
+            for (Revision r : plan.steps()) {
+                listener.stepStarting(r, plan.direction());
+                long t0 = System.nanoTime();
+                List<String> headsBefore = graph.headsOf(applied);
+                Set<String> after = new HashSet<>(applied);
+                if (plan.direction() == Direction.UPGRADE) {
+                    after.add(r.id());
+                } else {
+                    after.remove(r.id());
+                }
+                runStep(r, plan.direction(), bodies.get(r.id()), sink, headsBefore, graph.headsOf(after), t0, oneTransaction);
+                applied = after;
+                MigrationStep step = new MigrationStep(r, plan.direction(),
+                        sink.online() ? Duration.ofNanos(System.nanoTime() - t0) : Duration.ZERO);
+                done.add(step);
+                listener.stepFinished(step);
+            }
+            if (oneTransaction) {
+                sink.commit();
+            }
+        } catch (RuntimeException e) {
+            if (oneTransaction) {
+                sink.rollback();
+            }
+            throw e;
+        }
+        return done;
+    }
+
+    private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
+                         List<String> headsAfter, long t0, boolean oneTransaction) {
+        StepContext ctx = new StepContext(r, sink, oneTransaction);
+        sink.comment((direction == Direction.UPGRADE ? "Running upgrade " : "Running downgrade ")
+                + String.join(", ", headsBefore.isEmpty() ? List.of("base") : headsBefore) + " -> "
+                + String.join(", ", headsAfter.isEmpty() ? List.of("base") : headsAfter)
+                + (r.message() == null ? "" : ": " + r.message()));
+        try {
+            ctx.openIfTransactional();
+            if (direction == Direction.UPGRADE) {
+                body.upgrade(ctx);
+            } else {
+                body.downgrade(ctx);
+            }
+            if (!sink.inTransaction()) {
+                sink.begin();
+            }
+            store.moveHeads(sink, headsBefore, headsAfter);
+            Long ms = sink.online() ? (System.nanoTime() - t0) / 1_000_000 : null;
+            store.record(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms, true,
+                    ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null));
+            if (!oneTransaction) {
+                sink.commit();
+            }
+        } catch (RuntimeException e) {
+            sink.rollback();
+            throw failure(r, direction, e, sink, ctx, t0);
+        }
+    }
+
+    private RetortException failure(Revision r, Direction direction, RuntimeException e, SqlSink sink, StepContext ctx,
+                                     long t0) {
+        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && ctx.statements == 0) {
+            return re; // a script error found before anything ran: report it as itself
+        }
+        String reason;
+        if (e instanceof SqlFailure f) {
+            reason = f.serverMessage().replaceFirst("^ERROR: ", "");
+            if (f.statement() != null) {
+                String first = f.statement().lines().findFirst().orElse("").strip();
+                reason += " in statement: " + (first.length() > 80 ? first.substring(0, 77) + "..." : first);
+            }
+        } else {
+            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        }
+        String line = scriptLine(e, r);
+        String partial = ctx.outsideCount > 0
+                ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "";
+        if (sink.online()) {
+            recordFailure(r, direction, sink, reason, t0);
+        }
+        return new MigrationFailedException(r.id(), direction.word() + " of " + r.id() + " (" + r.file() + line + ") failed: "
+                + reason + "; its transaction was rolled back" + partial + ", fix the script and run again", e);
+    }
+
+    private void recordFailure(Revision r, Direction direction, SqlSink sink, String reason, long t0) {
+        try {
+            sink.begin();
+            store.record(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null,
+                    (System.nanoTime() - t0) / 1_000_000, false, reason));
+            sink.commit();
+        } catch (RuntimeException ignored) {
+            sink.rollback(); // the failure itself is what the user needs to see
+        }
+    }
+
+    // the line of the script where the failing call stands, from the stack the DSL leaves behind
+    private static String scriptLine(Throwable e, Revision r) {
+        String name = r.file().replace('\\', '/');
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            for (StackTraceElement el : t.getStackTrace()) {
+                if (el.getFileName() != null && el.getLineNumber() > 0
+                        && (el.getFileName().endsWith(base) || el.getFileName().equals(name))) {
+                    return ":" + el.getLineNumber();
+                }
+            }
+        }
+        return "";
+    }
+
+    private final class StepContext implements MigrationContext {
+        private final Revision revision;
+        private final SqlSink sink;
+        private final boolean oneTransaction;
+        private boolean forcedAutocommit;
+        private int statements;
+        private int outsideCount;
+
+        StepContext(Revision revision, SqlSink sink, boolean oneTransaction) {
+            this.revision = revision;
+            this.sink = sink;
+            this.oneTransaction = oneTransaction;
+        }
+
+        void openIfTransactional() {
+            if (revision.transactional() && !sink.inTransaction()) {
+                sink.begin();
+            }
+        }
+
+        @Override
+        public Revision revision() {
+            return revision;
+        }
+
+        @Override
+        public void emit(Operation operation) {
+            for (Statement s : dialect.render(operation)) {
+                boolean outside = !s.transactional() || forcedAutocommit || !revision.transactional();
+                if (outside && sink.inTransaction()) {
+                    if (oneTransaction) {
+                        throw new RetortException("statement cannot run inside the single run transaction "
+                                + "(transactionPerMigration=false): " + s.sql().lines().findFirst().orElse(""));
+                    }
+                    sink.comment("the next statement cannot run inside a transaction: commit first");
+                    sink.commit();
+                    if (!s.transactional()) {
+                        listener.notice(revision.id() + ": running outside the transaction: "
+                                + s.sql().lines().findFirst().orElse(""));
+                    }
+                }
+                statements++;
+                if (outside) {
+                    outsideCount++;
+                }
+                sink.execute(s);
+                if (outside && !forcedAutocommit && revision.transactional() && !sink.inTransaction()) {
+                    sink.begin();
+                }
+            }
+        }
+
+        @Override
+        public void autocommit(Runnable body) {
+            boolean was = forcedAutocommit;
+            forcedAutocommit = true;
+            try {
+                if (sink.inTransaction()) {
+                    sink.commit();
+                }
+                body.run();
+            } finally {
+                forcedAutocommit = was;
+            }
+            if (revision.transactional() && !sink.inTransaction()) {
+                sink.begin();
+            }
+        }
+
+        @Override
+        public Connection connection() {
+            return sink.connection();
+        }
+
+        @Override
+        public boolean offline() {
+            return !sink.online();
+        }
+    }
+}

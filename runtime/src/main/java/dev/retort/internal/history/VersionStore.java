@@ -1,0 +1,106 @@
+package dev.retort.internal.history;
+
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.sink.SqlFailure;
+import dev.retort.internal.sink.SqlSink;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The version table (one row per current head) and the history table (one row per step).
+ * Writes go through the sink, so they land in the migration's own transaction or in the --sql script.
+ */
+public final class VersionStore {
+    private final PostgresDialect dialect;
+    private final String schema;
+    private final String versionTable;
+    private final String historyTable;
+
+    public VersionStore(PostgresDialect dialect, String schema, String versionTable, String historyTable) {
+        this.dialect = dialect;
+        this.schema = schema;
+        this.versionTable = versionTable;
+        this.historyTable = historyTable;
+    }
+
+    /** Creates the tables when missing. */
+    public void ensureTables(SqlSink sink) {
+        for (Statement s : dialect.createRetortTables(schema, versionTable, historyTable)) {
+            sink.execute(s);
+        }
+    }
+
+    /** True when the version table exists. */
+    public boolean exists(Connection c) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.versionTableExists(schema, versionTable))) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
+    /** The heads the database is at; empty when the table does not exist yet. */
+    public List<String> read(Connection c) {
+        if (!exists(c)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.selectVersions(schema, versionTable))) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+        return out;
+    }
+
+    /** Replaces the heads {@code before} with {@code after}, touching only rows that change. */
+    public void moveHeads(SqlSink sink, List<String> before, List<String> after) {
+        Set<String> keep = new HashSet<>(after);
+        Set<String> had = new HashSet<>(before);
+        for (String b : before) {
+            if (!keep.contains(b)) {
+                sink.execute(dialect.deleteVersion(schema, versionTable, b));
+            }
+        }
+        for (String a : after) {
+            if (!had.contains(a)) {
+                sink.execute(dialect.insertVersion(schema, versionTable, a));
+            }
+        }
+    }
+
+    /** Appends one history row. */
+    public void record(SqlSink sink, HistoryEntry e) {
+        sink.execute(dialect.insertHistory(schema, historyTable, e.revision(), e.direction(), e.checksum(), e.message(),
+                e.appliedBy(), e.durationMs(), e.success(), e.detail()));
+    }
+
+    /** Every history row, oldest first; empty when the table does not exist. */
+    public List<HistoryEntry> history(Connection c) {
+        if (!exists(c)) {
+            return List.of();
+        }
+        List<HistoryEntry> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.selectHistory(schema, historyTable))) {
+            while (rs.next()) {
+                long d = rs.getLong(7);
+                out.add(new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : d, rs.getBoolean(8),
+                        rs.getString(9)));
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+        return out;
+    }
+}

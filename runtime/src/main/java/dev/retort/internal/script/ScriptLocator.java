@@ -1,0 +1,99 @@
+package dev.retort.internal.script;
+
+import dev.retort.ConfigException;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Finds every script below the configured locations: directories at any depth, or classpath folders. */
+public final class ScriptLocator {
+    private final Path projectDir;
+    private final ClassLoader classLoader;
+
+    public ScriptLocator(Path projectDir, ClassLoader classLoader) {
+        this.projectDir = projectDir;
+        this.classLoader = classLoader;
+    }
+
+    /** All scripts ending in {@code extension}, sorted by path for a stable order. */
+    public List<ScriptSource> find(List<String> locations, String extension) {
+        List<ScriptSource> out = new ArrayList<>();
+        for (String location : locations) {
+            if (location.startsWith("classpath:")) {
+                findOnClasspath(location.substring("classpath:".length()), extension, out);
+            } else {
+                Path dir = projectDir.resolve(location).normalize();
+                if (!Files.isDirectory(dir)) {
+                    throw new ConfigException("locations: script directory " + display(dir)
+                            + " does not exist; create it with 'retort init' or pass -d DIR");
+                }
+                walk(dir, extension, out);
+            }
+        }
+        return out;
+    }
+
+    private void findOnClasspath(String path, String extension, List<ScriptSource> out) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        try {
+            Enumeration<URL> urls = classLoader.getResources(p);
+            if (!urls.hasMoreElements()) {
+                throw new ConfigException("locations: classpath:" + path + " is not on the classpath");
+            }
+            for (URL url : Collections.list(urls)) {
+                URI uri = url.toURI();
+                if ("jar".equals(uri.getScheme())) {
+                    FileSystem fs;
+                    try {
+                        fs = FileSystems.newFileSystem(uri, Map.of());
+                    } catch (FileSystemAlreadyExistsException e) {
+                        fs = FileSystems.getFileSystem(uri);
+                    }
+                    walk(fs.provider().getPath(uri), extension, out);
+                } else {
+                    walk(Path.of(uri), extension, out);
+                }
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new ConfigException("locations: cannot read classpath:" + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void walk(Path dir, String extension, List<ScriptSource> out) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> sorted = files.filter(f -> f.getFileName() != null
+                            && f.getFileName().toString().endsWith(extension) && Files.isRegularFile(f))
+                    .sorted().toList();
+            for (Path f : sorted) {
+                out.add(new ScriptSource(f, display(f), Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw new ConfigException("locations: cannot read " + display(dir) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String display(Path f) {
+        try {
+            if (f.getFileSystem() == projectDir.getFileSystem() && f.startsWith(projectDir)) {
+                return projectDir.relativize(f).toString();
+            }
+        } catch (IllegalArgumentException ignored) {
+            // a path on another file system: show it whole
+        }
+        return f.toString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Internal: no compatibility guarantees. */
+package dev.retort.internal.script;

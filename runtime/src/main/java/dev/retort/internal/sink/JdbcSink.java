@@ -1,0 +1,80 @@
+package dev.retort.internal.sink;
+
+import dev.retort.internal.dialect.Statement;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** Runs statements on one connection, switching autocommit to open and close transactions. */
+public final class JdbcSink implements SqlSink {
+    private final Connection connection;
+    private boolean inTransaction;
+
+    public JdbcSink(Connection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void begin() {
+        try {
+            connection.setAutoCommit(false);
+            inTransaction = true;
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            connection.commit();
+            connection.setAutoCommit(true);
+            inTransaction = false;
+        } catch (SQLException e) {
+            throw new SqlFailure("COMMIT", e);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        try {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException ignored) {
+            // the connection is broken; closing it rolls back on the server
+        } finally {
+            inTransaction = false;
+        }
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    @Override
+    public void execute(Statement statement) {
+        try (java.sql.Statement st = connection.createStatement()) {
+            st.execute(statement.sql());
+        } catch (SQLException e) {
+            throw new SqlFailure(statement.sql(), e);
+        }
+    }
+
+    @Override
+    public void comment(String text) {
+        // nothing to see online
+    }
+
+    @Override
+    public boolean online() {
+        return true;
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+}
