@@ -4,6 +4,7 @@ import dev.retort.internal.db.Database;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.exec.MigrationExecutor;
+import dev.retort.internal.exec.Preflight;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.TargetResolver;
@@ -239,6 +240,7 @@ public final class Retort implements AutoCloseable {
                 throw new ScriptException("revision " + r.id() + " (" + r.file() + ") has no downgrade block, so it cannot be "
                         + "downgraded; add downgrade { } (or use change { }) and run again");
             }
+            Preflight.check(r, body, plan.direction(), dialect);
             bodies.put(r.id(), body);
         }
         return bodies;

@@ -101,6 +101,16 @@ final class TestDatabase implements AutoCloseable {
                     .setServerConfig('max_connections', '200')
                     .start()
             Runtime.runtime.addShutdownHook(new Thread({ pg.close() } as Runnable))
+            // zonky's initdb trusts every login; make passwords count for everyone but the superuser,
+            // so tests can prove what a wrong password does
+            dir.resolve('pg_hba.conf').toFile().text = '''\
+                local all all trust
+                host all postgres 127.0.0.1/32 trust
+                host all postgres ::1/128 trust
+                host all all 127.0.0.1/32 scram-sha-256
+                host all all ::1/128 scram-sha-256
+                '''.stripIndent()
+            pg.postgresDatabase.connection.withCloseable { it.createStatement().execute('SELECT pg_reload_conf()') }
             return new Server(hostPort: "localhost:${pg.port}".toString(), user: 'postgres', password: null,
                     adminDb: 'postgres', embedded: pg)
         }

@@ -2,6 +2,7 @@ package dev.retort.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.retort.ConnectionException;
 import dev.retort.RetortConfig;
 import dev.retort.RunListener;
@@ -76,7 +77,9 @@ public final class Database implements AutoCloseable {
         hc.setPoolName("retort");
         hc.setMaximumPoolSize(4);
         hc.setMinimumIdle(0);
-        hc.setInitializationFailTimeout(-1);
+        // one attempt at start: a wrong password or a dead server is reported at once, not after
+        // the pool has retried for its whole connection timeout
+        hc.setInitializationFailTimeout(1);
         hc.setConnectionTimeout(30_000);
         hc.addDataSourceProperty("ApplicationName", "retort");
         if (!url.jdbcUrl().contains("connectTimeout")) {
@@ -85,7 +88,12 @@ public final class Database implements AutoCloseable {
         if (description == null) {
             description = url.describe();
         }
-        pool = new HikariDataSource(hc);
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause();
+            throw failure(cause instanceof SQLException sql ? sql : new SQLException(String.valueOf(cause), "08001", cause));
+        }
         dataSource = pool;
     }
 

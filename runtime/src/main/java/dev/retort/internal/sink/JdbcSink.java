@@ -31,7 +31,7 @@ public final class JdbcSink implements SqlSink {
             connection.setAutoCommit(true);
             inTransaction = false;
         } catch (SQLException e) {
-            throw new SqlFailure("COMMIT", e);
+            throw new SqlFailure(null, e);
         }
     }
 
