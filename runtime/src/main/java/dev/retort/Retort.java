@@ -143,7 +143,7 @@ public final class Retort implements AutoCloseable {
         for (String v : versions) {
             if (!graph.contains(v)) {
                 throw new ScriptException("the database is at " + v + ", which no script defines: was a file deleted? "
-                        + "restore it, or see 'retort stamp' to set the version");
+                        + "restore the script, or set the version with 'retort stamp --purge REV'");
             }
         }
         return versions;
@@ -244,6 +244,126 @@ public final class Retort implements AutoCloseable {
             bodies.put(r.id(), body);
         }
         return bodies;
+    }
+
+    /** Revisions of a {@code FROM:TO} range, newest first ({@code current} connects to read the database). */
+    public List<Revision> range(String spec) {
+        Set<String> current = spec.contains("current") ? new HashSet<>(current()) : Set.of();
+        return new TargetResolver(graph).range(spec, current);
+    }
+
+    /** The revision graph as text: {@code mermaid}, {@code dot} or {@code ascii}. */
+    public String renderGraph(String format) {
+        return new dev.retort.internal.graph.GraphRenderer(graph).render(format);
+    }
+
+    /** Revisions with more than one child: where the graph branches. */
+    public List<Revision> branchPoints() {
+        return graph.topological().stream().filter(r -> graph.childrenOf(r.id()).size() > 1).toList();
+    }
+
+    /**
+     * Sets the version table to {@code targets} without running migrations. Each target moves its own
+     * line (revisions above it on that line are no longer applied); other branches stay, unless
+     * {@code purge}, which empties the table first. {@code base} alone empties it.
+     */
+    public RunResult stamp(List<String> targets, boolean purge) {
+        long t0 = System.nanoTime();
+        TargetResolver resolver = new TargetResolver(graph);
+        Set<String> ids = new HashSet<>();
+        for (String t : targets) {
+            ids.addAll(resolver.resolve(t, Set.of()));
+        }
+        try (Connection c = database.connect()) {
+            JdbcSink sink = new JdbcSink(c);
+            try (AdvisoryLock lock = config.lock()
+                    ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
+                    config.lockTimeout(), config.listener()) : null) {
+                List<String> rows = purge ? store.read(c) : checkedVersions(c);
+                Set<String> applied = purge ? new HashSet<>() : graph.ancestorsInclusive(rows);
+                for (String id : ids) {
+                    applied.removeAll(graph.descendants(id));
+                    applied.addAll(graph.ancestorsInclusive(List.of(id)));
+                }
+                if (targets.size() == 1 && targets.get(0).equals("base")) {
+                    applied.clear();
+                }
+                List<String> after = graph.headsOf(applied);
+                store.ensureTables(sink);
+                sink.begin();
+                if (purge) {
+                    sink.execute(dialect.deleteAllVersions(config.schema(), config.versionTable()));
+                    store.moveHeads(sink, List.of(), after);
+                } else {
+                    store.moveHeads(sink, rows, after);
+                }
+                for (String id : graph.headsOf(graph.ancestorsInclusive(ids))) {
+                    Revision r = graph.get(id);
+                    store.record(sink, new HistoryEntry(id, "stamp", r.checksum(), r.message(), null, null, 0L, true,
+                            purge ? "purged" : null));
+                }
+                sink.commit();
+                return new RunResult(List.of(), store.read(c), Duration.ofNanos(System.nanoTime() - t0));
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
+        } catch (SqlFailure f) {
+            throw new ConnectionException("the database refused to stamp on " + database.describe() + ": " + f.serverMessage(), f);
+        }
+    }
+
+    /** The SQL that stamps {@code targets}, without a database: the version table is rewritten whole. */
+    public String stampSql(List<String> targets) {
+        TargetResolver resolver = new TargetResolver(graph);
+        Set<String> ids = new HashSet<>();
+        for (String t : targets) {
+            ids.addAll(resolver.resolve(t, Set.of()));
+        }
+        StringBuilder out = new StringBuilder();
+        ScriptSink sink = new ScriptSink(out, dialect);
+        sink.comment("Retort stamp " + String.join(" ", targets) + " (generated; review before running)");
+        store.ensureTables(sink);
+        sink.begin();
+        sink.execute(dialect.deleteAllVersions(config.schema(), config.versionTable()));
+        List<String> heads = graph.headsOf(graph.ancestorsInclusive(ids));
+        store.moveHeads(sink, List.of(), heads);
+        for (String id : heads) {
+            Revision r = graph.get(id);
+            store.record(sink, new HistoryEntry(id, "stamp", r.checksum(), r.message(), null, null, null, true, null));
+        }
+        sink.commit();
+        return out.toString();
+    }
+
+    /** Every revision, oldest first, with what the history table says of it. */
+    public List<RevisionStatus> status() {
+        try (Connection c = database.connect()) {
+            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            Map<String, HistoryEntry> lastUp = new HashMap<>();
+            Map<String, HistoryEntry> lastFailure = new HashMap<>();
+            for (HistoryEntry e : store.history(c)) {
+                if (e.success() && (e.direction().equals("upgrade") || e.direction().equals("stamp"))) {
+                    lastUp.put(e.revision(), e);
+                    lastFailure.remove(e.revision());
+                } else if (!e.success()) {
+                    lastFailure.put(e.revision(), e);
+                }
+            }
+            List<RevisionStatus> out = new ArrayList<>();
+            for (Revision r : graph.topological()) {
+                boolean isApplied = applied.contains(r.id());
+                HistoryEntry h = isApplied ? lastUp.get(r.id()) : null;
+                RevisionStatus.ChecksumState state = h == null || h.checksum() == null || !isApplied
+                        ? RevisionStatus.ChecksumState.UNKNOWN
+                        : h.checksum().equals(r.checksum()) ? RevisionStatus.ChecksumState.MATCHES : RevisionStatus.ChecksumState.EDITED;
+                HistoryEntry f = lastFailure.get(r.id());
+                out.add(new RevisionStatus(r, isApplied, h == null ? null : h.appliedAt(), h == null ? null : h.appliedBy(),
+                        h == null ? null : h.durationMs(), state, f == null ? null : f.detail()));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot read status on " + database.describe() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The applied set for a list of version rows: the rows and all their ancestors. */

@@ -1,6 +1,11 @@
 package dev.retort.cli;
 
+import dev.retort.cli.command.BranchesCommand;
 import dev.retort.cli.command.CurrentCommand;
+import dev.retort.cli.command.GraphCommand;
+import dev.retort.cli.command.MergeCommand;
+import dev.retort.cli.command.StampCommand;
+import dev.retort.cli.command.StatusCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
@@ -21,7 +26,8 @@ import java.util.function.Function;
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Database migrations for PostgreSQL, written in Groovy.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, ShowCommand.class,
+                CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
+                StampCommand.class, MergeCommand.class, StatusCommand.class, GraphCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 script or graph error, 4 cannot connect,",
                 "5 migration failed, 6 lock timeout, 7 check found problems."})

@@ -89,7 +89,8 @@ abstract class CliSpecification extends Specification {
 
     List<Map> history() {
         db.withSql { sql ->
-            sql.rows('SELECT revision, direction, success FROM retort_history ORDER BY id').collect { new LinkedHashMap(it) }
+            def exists = sql.firstRow("SELECT to_regclass('public.retort_history') IS NOT NULL AS e").e
+            exists ? sql.rows('SELECT revision, direction, success FROM retort_history ORDER BY id').collect { new LinkedHashMap(it) } : []
         }
     }
 }

@@ -33,7 +33,7 @@ public final class CurrentCommand extends BaseCommand {
             }
             if (checkHeads) {
                 List<String> heads = retort.heads().stream().map(Revision::id).toList();
-                if (!(current.containsAll(heads) && heads.containsAll(current))) {
+                if (!retort.appliedSet(current).containsAll(heads)) {
                     p.error("the database is at " + Format.ids(current) + " but the head(s) are " + Format.ids(heads)
                             + "; run 'retort upgrade heads'");
                     return dev.retort.cli.ExitCodes.CHECK;

@@ -14,6 +14,9 @@ import java.util.Set;
 /** {@code retort history}: the revisions from newest to oldest. */
 @Command(name = "history", description = "List revisions, newest first.")
 public final class HistoryCommand extends BaseCommand {
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "RANGE", description = "FROM:TO, FROM: or :TO (ids, head, base, current)")
+    String range;
+
     @Option(names = {"-i", "--indicate-current"}, description = "mark the revision(s) the database is at (connects)")
     boolean indicateCurrent;
 
@@ -22,8 +25,13 @@ public final class HistoryCommand extends BaseCommand {
         try (Retort retort = open()) {
             Printer p = printer();
             Set<String> current = indicateCurrent ? new HashSet<>(retort.current()) : Set.of();
-            List<Revision> all = new ArrayList<>(retort.revisions());
-            java.util.Collections.reverse(all);
+            List<Revision> all;
+            if (range != null) {
+                all = retort.range(range);
+            } else {
+                all = new ArrayList<>(retort.revisions());
+                java.util.Collections.reverse(all);
+            }
             if (globals().json()) {
                 StringBuilder sb = new StringBuilder("[");
                 for (int i = 0; i < all.size(); i++) {

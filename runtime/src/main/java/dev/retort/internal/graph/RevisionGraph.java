@@ -199,12 +199,28 @@ public final class RevisionGraph {
         return seen;
     }
 
-    /** The members of a set with no child (through revises) in the set: what the version table holds. */
+    /** Descendants through revises only: the revision's own line(s), which its branch labels cover. */
+    public Set<String> lineDescendants(String id) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> stack = new ArrayDeque<>(children.getOrDefault(id, List.of()));
+        while (!stack.isEmpty()) {
+            String c = stack.pop();
+            if (seen.add(c)) {
+                stack.addAll(children.getOrDefault(c, List.of()));
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * The members of an applied set that nothing else in the set revises or depends on: the fewest
+     * rows from which the set is rebuilt (its ancestors). What the version table holds.
+     */
     public List<String> headsOf(Set<String> applied) {
         List<String> out = new ArrayList<>();
         for (Revision r : topo) {
             if (applied.contains(r.id())
-                    && children.getOrDefault(r.id(), List.of()).stream().noneMatch(applied::contains)) {
+                    && dependents.getOrDefault(r.id(), List.of()).stream().noneMatch(applied::contains)) {
                 out.add(r.id());
             }
         }

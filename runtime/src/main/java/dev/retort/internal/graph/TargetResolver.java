@@ -136,7 +136,7 @@ public final class TargetResolver {
             String label = t.substring(0, t.length() - "@head".length());
             Set<String> heads = new LinkedHashSet<>();
             for (Revision root : labelRoots(label)) {
-                Set<String> line = graph.descendants(root.id());
+                Set<String> line = graph.lineDescendants(root.id());
                 line.add(root.id());
                 heads.addAll(graph.headsOf(line));
             }
@@ -167,6 +167,36 @@ public final class TargetResolver {
         throw new ScriptException("no revision '" + t + "'" + (t.length() < 4 && t.matches("[0-9a-fA-F]+")
                 ? " (a prefix needs at least 4 characters)" : "")
                 + "; see 'retort history' for the ids, or use head, base, +N, -N");
+    }
+
+    /**
+     * The revisions of a {@code FROM:TO} range, newest first: TO and its ancestors down to FROM
+     * (both included). Either end may be empty (base, heads); {@code current} names the database's.
+     */
+    public List<Revision> range(String spec, Set<String> currentHeads) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            throw new ScriptException("range '" + spec + "' needs a colon: FROM:TO, FROM: or :TO");
+        }
+        String fromText = spec.substring(0, colon).trim();
+        String toText = spec.substring(colon + 1).trim();
+        Set<String> to = toText.isEmpty() || toText.equals("heads") ? graph.ids()
+                : toText.equals("current") ? currentHeads : resolve(toText, Set.of());
+        Set<String> members = graph.ancestorsInclusive(to);
+        if (!fromText.isEmpty() && !fromText.equals("base")) {
+            Set<String> from = fromText.equals("current") ? currentHeads : resolve(fromText, Set.of());
+            for (String f : from) {
+                if (!members.contains(f)) {
+                    throw new ScriptException("range '" + spec + "': " + f + " and " + describe(List.copyOf(to))
+                            + " are not on one line (" + f + " is not below " + describe(List.copyOf(to))
+                            + "); pick ends where FROM is an ancestor of TO");
+                }
+            }
+            Set<String> below = graph.ancestorsInclusive(from);
+            below.removeAll(from);
+            members.removeAll(below);
+        }
+        return graph.sorted(members, true);
     }
 
     private List<Revision> labelRoots(String label) {
