@@ -25,8 +25,9 @@ class ExampleMigrationsSpec extends Specification {
         def up = retort().withCloseable { it.upgrade('head') }
 
         then:
-        up.steps().size() == 5
+        up.steps().size() == 8
         columns('users').containsAll(['id', 'username', 'email', 'full_name'])
+        columns('status_history').containsAll(['task_id', 'new_status'])
         db.withSql { it.firstRow("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'email'").is_nullable } == 'NO'
         db.withSql { it.firstRow("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_users_email'::regclass").indisvalid }
 
@@ -34,16 +35,18 @@ class ExampleMigrationsSpec extends Specification {
         def down = retort().withCloseable { it.downgrade('base') }
 
         then:
-        down.steps().size() == 5
+        down.steps().size() == 8
         columns('users').isEmpty()
         columns('user_preferences').isEmpty()
+        columns('tasks').isEmpty()
+        db.withSql { it.firstRow("SELECT count(*) AS n FROM pg_type WHERE typname = 'taskstatus'").n } == 0
 
         when:
         def again = retort().withCloseable { it.upgrade('head') }
 
         then:
-        again.steps().size() == 5
-        again.heads() == ['7f2c8e4b6a01']
+        again.steps().size() == 8
+        again.heads() == ['c2a7e9d4f610']
     }
 
     def "the email migration fills existing rows before it makes the column NOT NULL"() {

@@ -4,7 +4,6 @@ import dev.retort.Revision;
 import dev.retort.UsageException;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,10 +80,38 @@ public final class GraphRenderer {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
+    // newest first, each branch's revisions together (git's --topo-order): a revision comes once all
+    // its children have, and the first parent's line is followed before a merged-in one
+    private List<Revision> branchesTogether() {
+        java.util.Map<String, Integer> pending = new java.util.HashMap<>();
+        for (Revision r : graph.topological()) {
+            for (String p : graph.parentsOf(r)) {
+                pending.merge(p, 1, Integer::sum);
+            }
+        }
+        java.util.Deque<String> stack = new java.util.ArrayDeque<>();
+        for (Revision r : graph.topological()) {
+            if (!pending.containsKey(r.id())) {
+                stack.push(r.id());
+            }
+        }
+        List<Revision> out = new ArrayList<>();
+        while (!stack.isEmpty()) {
+            Revision r = graph.get(stack.pop());
+            out.add(r);
+            List<String> parents = graph.parentsOf(r);
+            for (int i = parents.size() - 1; i >= 0; i--) {
+                if (pending.merge(parents.get(i), -1, Integer::sum) == 0) {
+                    stack.push(parents.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
     // lanes hold the revision each column waits for, newest first, as git log --graph draws
     String ascii() {
-        List<Revision> order = new ArrayList<>(graph.topological());
-        Collections.reverse(order);
+        List<Revision> order = branchesTogether();
         List<String> lanes = new ArrayList<>();
         StringBuilder sb = new StringBuilder();
         for (Revision r : order) {
