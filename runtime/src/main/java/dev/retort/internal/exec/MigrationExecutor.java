@@ -50,6 +50,8 @@ public final class MigrationExecutor {
     /** Runs every step; on failure rolls back the failing step and throws {@link MigrationFailedException}. */
     public List<MigrationStep> run(Plan plan, Map<String, MigrationBody> bodies, SqlSink sink) {
         Set<String> applied = new HashSet<>(plan.before());
+        java.util.SortedSet<String> heads = graph.emptyHeads();
+        heads.addAll(graph.headsOf(applied));
         List<MigrationStep> done = new ArrayList<>();
         boolean oneTransaction = !transactionPerMigration && sink.online();
         if (oneTransaction) {
@@ -59,15 +61,17 @@ public final class MigrationExecutor {
             for (Revision r : plan.steps()) {
                 listener.stepStarting(r, plan.direction());
                 long t0 = System.nanoTime();
-                List<String> headsBefore = graph.headsOf(applied);
-                Set<String> after = new HashSet<>(applied);
+                java.util.SortedSet<String> headsAfter;
                 if (plan.direction() == Direction.UPGRADE) {
-                    after.add(r.id());
+                    applied.add(r.id());
+                    headsAfter = graph.headsAfterUpgrade(heads, r);
                 } else {
-                    after.remove(r.id());
+                    applied.remove(r.id());
+                    headsAfter = graph.headsAfterDowngrade(heads, r, applied);
                 }
-                runStep(r, plan.direction(), bodies.get(r.id()), sink, headsBefore, graph.headsOf(after), t0, oneTransaction);
-                applied = after;
+                runStep(r, plan.direction(), bodies.get(r.id()), sink, List.copyOf(heads), List.copyOf(headsAfter), t0,
+                        oneTransaction);
+                heads = headsAfter;
                 MigrationStep step = new MigrationStep(r, plan.direction(),
                         sink.online() ? Duration.ofNanos(System.nanoTime() - t0) : Duration.ZERO);
                 done.add(step);

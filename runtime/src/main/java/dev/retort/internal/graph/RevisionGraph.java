@@ -156,6 +156,36 @@ public final class RevisionGraph {
         return topo.stream().filter(Revision::isBase).toList();
     }
 
+    /** The revisions that revise or depend on {@code id}. */
+    public List<String> dependentsOf(String id) {
+        return dependents.getOrDefault(id, List.of());
+    }
+
+    /** The version rows after applying {@code r} to a set whose rows are {@code heads}: O(parents). */
+    public java.util.SortedSet<String> headsAfterUpgrade(java.util.SortedSet<String> heads, Revision r) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(heads);
+        out.removeAll(parentsOf(r));
+        out.add(r.id());
+        return out;
+    }
+
+    /** The version rows after reverting head {@code r} from {@code applied} (r already removed): O(parents + their dependents). */
+    public java.util.SortedSet<String> headsAfterDowngrade(java.util.SortedSet<String> heads, Revision r, Set<String> applied) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>(heads);
+        out.remove(r.id());
+        for (String p : parentsOf(r)) {
+            if (applied.contains(p) && dependentsOf(p).stream().noneMatch(applied::contains)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** An empty row set ordered like {@link #topological()}. */
+    public java.util.SortedSet<String> emptyHeads() {
+        return new java.util.TreeSet<>((a, b) -> Integer.compare(indexOf(a), indexOf(b)));
+    }
+
     /** The revisions that revise {@code id}. */
     public List<String> childrenOf(String id) {
         return children.getOrDefault(id, List.of());
