@@ -33,7 +33,7 @@ public final class GraphRenderer {
     String mermaid() {
         StringBuilder sb = new StringBuilder("flowchart BT\n");
         for (Revision r : graph.topological()) {
-            String label = (r.id() + "<br/>" + shortMessage(r)).replace("\"", "#quot;");
+            String label = r.id() + "<br/>" + shortMessage(r).replace("\"", "#quot;").replace("<", "#lt;").replace(">", "#gt;");
             sb.append("    r_").append(r.id()).append("[\"").append(label).append("\"]\n");
         }
         for (Revision r : graph.topological()) {
