@@ -17,6 +17,10 @@ public interface RunListener {
     default void notice(String message) {
     }
 
+    /** Progress of long work (a backfill): a line that replaces the previous one on a terminal. */
+    default void progress(String line) {
+    }
+
     /** A listener that ignores everything. */
     RunListener NONE = new RunListener() {
     };

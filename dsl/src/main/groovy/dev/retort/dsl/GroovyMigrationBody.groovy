@@ -48,6 +48,12 @@ class GroovyMigrationBody implements MigrationBody {
 
             void autocommit(Runnable body) { body.run() }
 
+            void notice(String message) {}
+
+            String extension(String name) {
+                throw new ScriptException("${file}: change { } cannot ask the database about extensions; use upgrade { } and downgrade { }")
+            }
+
             Connection connection() {
                 throw new ScriptException("${file}: change { } cannot read the database (db/connection); "
                         + "use upgrade { } and downgrade { }")

@@ -111,6 +111,163 @@ class MigrationOperations {
         context.emit(new DropIndex(Options.string(o, 'schema'), name, Options.flag(o, 'concurrently'), Options.flag(o, 'ifExists')))
     }
 
+    // ---- constraints -------------------------------------------------------------------------
+
+    /** {@code addForeignKey 'fk', table: 't', columns: ['user_id'], references: 'users', refColumns: ['id'], onDelete:, notValid:} */
+    void addForeignKey(Map<String, Object> options, String name) {
+        Map<String, Object> o = Options.check('addForeignKey', options,
+                ['table', 'columns', 'references', 'refColumns', 'onDelete', 'onUpdate', 'notValid', 'schema'])
+        context.emit(new AddForeignKey(Options.string(o, 'schema'), name, Options.required('addForeignKey', o, 'table'),
+                Options.strings(o, 'columns') ?: missing('addForeignKey', 'columns'), Options.required('addForeignKey', o, 'references'),
+                Options.strings(o, 'refColumns'), Options.string(o, 'onDelete'), Options.string(o, 'onUpdate'), Options.flag(o, 'notValid')))
+    }
+
+    /** {@code addUniqueConstraint 'uq', table: 't', columns: ['a']} or {@code usingIndex: 'idx'} */
+    void addUniqueConstraint(Map<String, Object> options, String name) {
+        Map<String, Object> o = Options.check('addUniqueConstraint', options, ['table', 'columns', 'usingIndex', 'schema'])
+        context.emit(new AddUniqueConstraint(Options.string(o, 'schema'), name, Options.required('addUniqueConstraint', o, 'table'),
+                Options.strings(o, 'columns'), Options.string(o, 'usingIndex')))
+    }
+
+    /** {@code addCheckConstraint 'ck', table: 't', check: 'price > 0', notValid: true} */
+    void addCheckConstraint(Map<String, Object> options, String name) {
+        Map<String, Object> o = Options.check('addCheckConstraint', options, ['table', 'check', 'notValid', 'schema'])
+        context.emit(new AddCheckConstraint(Options.string(o, 'schema'), name, Options.required('addCheckConstraint', o, 'table'),
+                Options.required('addCheckConstraint', o, 'check'), Options.flag(o, 'notValid')))
+    }
+
+    void validateConstraint(Map<String, Object> options = [:], String table, String name) {
+        Map<String, Object> o = Options.check('validateConstraint', options, ['schema'])
+        context.emit(new ValidateConstraint(Options.string(o, 'schema'), table, name))
+    }
+
+    void dropConstraint(Map<String, Object> options = [:], String table, String name) {
+        Map<String, Object> o = Options.check('dropConstraint', options, ['ifExists', 'schema'])
+        context.emit(new DropConstraint(Options.string(o, 'schema'), table, name, Options.flag(o, 'ifExists')))
+    }
+
+    // ---- enums, extensions, schemas ---------------------------------------------------------
+
+    void createEnum(Map<String, Object> options = [:], String name, List<String> values) {
+        Map<String, Object> o = Options.check('createEnum', options, ['schema'])
+        context.emit(new CreateEnum(Options.string(o, 'schema'), name, values.collect { it.toString() }))
+    }
+
+    void addEnumValue(Map<String, Object> options = [:], String name, String value) {
+        Map<String, Object> o = Options.check('addEnumValue', options, ['before', 'after', 'ifNotExists', 'schema'])
+        context.emit(new AddEnumValue(Options.string(o, 'schema'), name, value, Options.string(o, 'before'),
+                Options.string(o, 'after'), Options.flag(o, 'ifNotExists')))
+    }
+
+    void dropEnum(Map<String, Object> options = [:], String name) {
+        Map<String, Object> o = Options.check('dropEnum', options, ['ifExists', 'schema'])
+        context.emit(new DropEnum(Options.string(o, 'schema'), name, Options.flag(o, 'ifExists')))
+    }
+
+    void createExtension(Map<String, Object> options = [:], String name) {
+        Map<String, Object> o = Options.check('createExtension', options, ['ifNotExists', 'schema'])
+        context.emit(new CreateExtension(name, Options.flag(o, 'ifNotExists'), Options.string(o, 'schema')))
+    }
+
+    void dropExtension(Map<String, Object> options = [:], String name) {
+        Map<String, Object> o = Options.check('dropExtension', options, ['ifExists'])
+        context.emit(new DropExtension(name, Options.flag(o, 'ifExists')))
+    }
+
+    void createSchema(Map<String, Object> options = [:], String name) {
+        Map<String, Object> o = Options.check('createSchema', options, ['ifNotExists'])
+        context.emit(new CreateSchema(name, Options.flag(o, 'ifNotExists')))
+    }
+
+    void dropSchema(Map<String, Object> options = [:], String name) {
+        Map<String, Object> o = Options.check('dropSchema', options, ['ifExists', 'cascade'])
+        context.emit(new DropSchema(name, Options.flag(o, 'ifExists'), Options.flag(o, 'cascade')))
+    }
+
+    // ---- data --------------------------------------------------------------------------------
+
+    /** {@code bulkInsert 'table', [[col: val, ...], ...]} */
+    void bulkInsert(Map<String, Object> options = [:], String table, List<Map<String, Object>> rows) {
+        Map<String, Object> o = Options.check('bulkInsert', options, ['schema'])
+        context.emit(new BulkInsert(Options.string(o, 'schema'), table,
+                rows.collect { Map<String, Object> r -> (Map<String, Object>) new LinkedHashMap<String, Object>(r) }))
+    }
+
+    /**
+     * {@code backfill 'users', set: "full_name = first_name", where: 'full_name IS NULL', batchSize: 10000, pause: 0}:
+     * keyset batches on the primary key, each its own short transaction, outside the migration's transaction.
+     */
+    void backfill(Map<String, Object> options, String table) {
+        Map<String, Object> o = Options.check('backfill', options, ['set', 'where', 'batchSize', 'pause', 'schema'])
+        int batch = o.batchSize == null ? 10_000 : (o.batchSize as int)
+        if (batch < 1) {
+            throw new dev.retort.ScriptException("backfill: batchSize must be at least 1, got ${batch}")
+        }
+        context.emit(new Backfill(Options.string(o, 'schema'), table, Options.required('backfill', o, 'set'),
+                Options.string(o, 'where'), batch, o.pause == null ? 0L : (o.pause as long)))
+    }
+
+    // ---- TimescaleDB -------------------------------------------------------------------------
+
+    /**
+     * {@code createHypertable 'metrics', timeColumn: 'time', chunkInterval: '1 day', ifNotExists: true, migrateData: false,
+     * byRange: null} — byRange null picks the 2.13+ by_range form when the server's TimescaleDB has it.
+     */
+    void createHypertable(Map<String, Object> options, String table) {
+        Map<String, Object> o = Options.check('createHypertable', options,
+                ['timeColumn', 'chunkInterval', 'ifNotExists', 'migrateData', 'byRange', 'schema'])
+        Boolean byRange = Options.optionalFlag(o, 'byRange')
+        if (byRange == null) {
+            byRange = context.offline() ? false : supportsByRange(context.extension('timescaledb'))
+        }
+        context.emit(new CreateHypertable(Options.string(o, 'schema'), table, Options.required('createHypertable', o, 'timeColumn'),
+                Options.string(o, 'chunkInterval'), Options.flag(o, 'ifNotExists'), Options.flag(o, 'migrateData'), byRange))
+    }
+
+    private static boolean supportsByRange(String version) {
+        if (version == null || version == 'available') {
+            return false
+        }
+        def m = version =~ /^(\d+)\.(\d+)/
+        return m.find() && ((m.group(1) as int) > 2 || (m.group(1) as int) == 2 && (m.group(2) as int) >= 13)
+    }
+
+    void addRetentionPolicy(Map<String, Object> options, String table) {
+        Map<String, Object> o = Options.check('addRetentionPolicy', options, ['dropAfter', 'schema'])
+        context.emit(new AddRetentionPolicy(Options.string(o, 'schema'), table, Options.required('addRetentionPolicy', o, 'dropAfter'), false))
+    }
+
+    void removeRetentionPolicy(Map<String, Object> options = [:], String table) {
+        Map<String, Object> o = Options.check('removeRetentionPolicy', options, ['schema'])
+        context.emit(new AddRetentionPolicy(Options.string(o, 'schema'), table, null, true))
+    }
+
+    void addCompressionPolicy(Map<String, Object> options, String table) {
+        Map<String, Object> o = Options.check('addCompressionPolicy', options, ['compressAfter', 'schema'])
+        context.emit(new AddCompressionPolicy(Options.string(o, 'schema'), table, Options.required('addCompressionPolicy', o, 'compressAfter'), false))
+    }
+
+    void removeCompressionPolicy(Map<String, Object> options = [:], String table) {
+        Map<String, Object> o = Options.check('removeCompressionPolicy', options, ['schema'])
+        context.emit(new AddCompressionPolicy(Options.string(o, 'schema'), table, null, true))
+    }
+
+    // ---- talking to the user and asking the server -------------------------------------------
+
+    /** A line for the user: on stderr online, a comment in --sql output. */
+    void notice(String message) {
+        context.notice(message)
+    }
+
+    /** True when the server can create (or already has) the extension; offline, true. */
+    boolean extensionAvailable(String name) {
+        return context.extension(name) != null
+    }
+
+    private static List<String> missing(String operation, String option) {
+        throw new dev.retort.ScriptException("${operation}: missing option '${option}:'")
+    }
+
     // ---- reading data ------------------------------------------------------------------------
 
     /** The live connection; with --sql there is none, and using it is a one-line error. */

@@ -60,6 +60,14 @@ public final class Identifiers {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /** An extension name: like an identifier, but hyphens are allowed ({@code uuid-ossp}). */
+    public static String extension(String name) {
+        if (name == null || !name.matches("[A-Za-z_][A-Za-z0-9_-]{0,62}")) {
+            throw new ScriptException("extension name '" + name + "' is not a plain name");
+        }
+        return name.contains("-") ? '"' + name + '"' : quote(name);
+    }
+
     /** {@code schema.name} quoted, or just the name when schema is null. */
     public static String qualified(String schema, String name) {
         return schema == null ? quote(name) : quote(schema) + "." + quote(name);

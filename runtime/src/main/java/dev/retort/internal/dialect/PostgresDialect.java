@@ -1,7 +1,24 @@
 package dev.retort.internal.dialect;
 
 import dev.retort.ScriptException;
+import dev.retort.internal.operation.AddCheckConstraint;
 import dev.retort.internal.operation.AddColumn;
+import dev.retort.internal.operation.AddCompressionPolicy;
+import dev.retort.internal.operation.AddEnumValue;
+import dev.retort.internal.operation.AddForeignKey;
+import dev.retort.internal.operation.AddRetentionPolicy;
+import dev.retort.internal.operation.AddUniqueConstraint;
+import dev.retort.internal.operation.Backfill;
+import dev.retort.internal.operation.BulkInsert;
+import dev.retort.internal.operation.CreateEnum;
+import dev.retort.internal.operation.CreateExtension;
+import dev.retort.internal.operation.CreateHypertable;
+import dev.retort.internal.operation.CreateSchema;
+import dev.retort.internal.operation.DropConstraint;
+import dev.retort.internal.operation.DropEnum;
+import dev.retort.internal.operation.DropExtension;
+import dev.retort.internal.operation.DropSchema;
+import dev.retort.internal.operation.ValidateConstraint;
 import dev.retort.internal.operation.AlterColumn;
 import dev.retort.internal.operation.ColumnDef;
 import dev.retort.internal.operation.CreateIndex;
@@ -72,7 +89,218 @@ public final class PostgresDialect {
             return List.of(new Statement("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "")
                     + (d.ifExists() ? "IF EXISTS " : "") + table(d.schema(), d.name()), !d.concurrently()));
         }
+        return renderMore(op);
+    }
+
+    private List<Statement> renderMore(Operation op) {
+        if (op instanceof AddForeignKey f) {
+            return one("ALTER TABLE " + table(f.schema(), f.table()) + " ADD CONSTRAINT " + quote(check("constraint", f.name()))
+                    + " FOREIGN KEY (" + columns(f.columns()) + ") REFERENCES " + tableRef(f.references())
+                    + (f.refColumns().isEmpty() ? "" : " (" + columns(f.refColumns()) + ")")
+                    + action("ON DELETE", f.onDelete()) + action("ON UPDATE", f.onUpdate()) + (f.notValid() ? " NOT VALID" : ""));
+        }
+        if (op instanceof AddUniqueConstraint u) {
+            if (u.columns().isEmpty() == (u.usingIndex() == null)) {
+                throw new ScriptException("addUniqueConstraint '" + u.name() + "' needs either columns: [...] or usingIndex:");
+            }
+            return one("ALTER TABLE " + table(u.schema(), u.table()) + " ADD CONSTRAINT " + quote(check("constraint", u.name()))
+                    + (u.usingIndex() != null ? " UNIQUE USING INDEX " + quote(check("index", u.usingIndex()))
+                    : " UNIQUE (" + columns(u.columns()) + ")"));
+        }
+        if (op instanceof AddCheckConstraint c) {
+            return one("ALTER TABLE " + table(c.schema(), c.table()) + " ADD CONSTRAINT " + quote(check("constraint", c.name()))
+                    + " CHECK (" + c.check() + ")" + (c.notValid() ? " NOT VALID" : ""));
+        }
+        if (op instanceof ValidateConstraint v) {
+            return one("ALTER TABLE " + table(v.schema(), v.table()) + " VALIDATE CONSTRAINT " + quote(check("constraint", v.name())));
+        }
+        if (op instanceof DropConstraint d) {
+            return one("ALTER TABLE " + table(d.schema(), d.table()) + " DROP CONSTRAINT " + (d.ifExists() ? "IF EXISTS " : "")
+                    + quote(check("constraint", d.name())));
+        }
+        if (op instanceof CreateEnum e) {
+            if (e.values().isEmpty()) {
+                throw new ScriptException("createEnum '" + e.name() + "' has no values; give a list: createEnum 'status', ['a', 'b']");
+            }
+            return one("CREATE TYPE " + table(e.schema(), e.name()) + " AS ENUM ("
+                    + e.values().stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
+        }
+        if (op instanceof AddEnumValue a) {
+            if (a.before() != null && a.after() != null) {
+                throw new ScriptException("addEnumValue '" + a.value() + "': give before: or after:, not both");
+            }
+            return one("ALTER TYPE " + table(a.schema(), a.name()) + " ADD VALUE " + (a.ifNotExists() ? "IF NOT EXISTS " : "")
+                    + Literals.string(a.value()) + (a.before() != null ? " BEFORE " + Literals.string(a.before()) : "")
+                    + (a.after() != null ? " AFTER " + Literals.string(a.after()) : ""));
+        }
+        if (op instanceof DropEnum d) {
+            return one("DROP TYPE " + (d.ifExists() ? "IF EXISTS " : "") + table(d.schema(), d.name()));
+        }
+        if (op instanceof CreateExtension e) {
+            return one("CREATE EXTENSION " + (e.ifNotExists() ? "IF NOT EXISTS " : "") + Identifiers.extension(e.name())
+                    + (e.schema() == null ? "" : " SCHEMA " + quote(check("schema", e.schema()))));
+        }
+        if (op instanceof DropExtension d) {
+            return one("DROP EXTENSION " + (d.ifExists() ? "IF EXISTS " : "") + Identifiers.extension(d.name()));
+        }
+        if (op instanceof CreateSchema c) {
+            return one("CREATE SCHEMA " + (c.ifNotExists() ? "IF NOT EXISTS " : "") + quote(check("schema", c.name())));
+        }
+        if (op instanceof DropSchema d) {
+            return one("DROP SCHEMA " + (d.ifExists() ? "IF EXISTS " : "") + quote(check("schema", d.name()))
+                    + (d.cascade() ? " CASCADE" : ""));
+        }
+        if (op instanceof BulkInsert b) {
+            return bulkInsert(b);
+        }
+        if (op instanceof CreateHypertable h) {
+            return one(hypertable(h));
+        }
+        if (op instanceof AddRetentionPolicy p) {
+            return one(p.remove() ? "SELECT remove_retention_policy(" + regclass(p.schema(), p.table()) + ", if_exists => TRUE)"
+                    : "SELECT add_retention_policy(" + regclass(p.schema(), p.table()) + ", " + interval("dropAfter", p.dropAfter()) + ")");
+        }
+        if (op instanceof AddCompressionPolicy p) {
+            if (p.remove()) {
+                return one("SELECT remove_compression_policy(" + regclass(p.schema(), p.table()) + ", if_exists => TRUE)");
+            }
+            return List.of(Statement.of("ALTER TABLE " + table(p.schema(), p.table()) + " SET (timescaledb.compress = true)"),
+                    Statement.of("SELECT add_compression_policy(" + regclass(p.schema(), p.table()) + ", "
+                            + interval("compressAfter", p.compressAfter()) + ")"));
+        }
+        if (op instanceof Backfill b) {
+            return List.of(new Statement(backfillScript(b), false));
+        }
         throw new IllegalArgumentException("no rendering for " + op.getClass().getSimpleName());
+    }
+
+    private static List<Statement> one(String sql) {
+        return List.of(Statement.of(sql));
+    }
+
+    private static String regclass(String schema, String table) {
+        return Literals.string(table(schema, table));
+    }
+
+    private static String interval(String option, String text) {
+        if (text == null || !text.matches("[0-9A-Za-z .:]+")) {
+            throw new ScriptException(option + ": '" + text + "' is not an interval such as '30 days' or '1 hour'");
+        }
+        return "INTERVAL " + Literals.string(text);
+    }
+
+    private static String hypertable(CreateHypertable h) {
+        String column = check("column", h.timeColumn());
+        StringBuilder sb = new StringBuilder("SELECT create_hypertable(").append(regclass(h.schema(), h.table())).append(", ");
+        if (h.byRange()) {
+            sb.append("by_range(").append(Literals.string(column));
+            if (h.chunkInterval() != null) {
+                sb.append(", ").append(interval("chunkInterval", h.chunkInterval()));
+            }
+            sb.append(')');
+        } else {
+            sb.append(Literals.string(column));
+            if (h.chunkInterval() != null) {
+                sb.append(", chunk_time_interval => ").append(interval("chunkInterval", h.chunkInterval()));
+            }
+        }
+        if (h.ifNotExists()) {
+            sb.append(", if_not_exists => TRUE");
+        }
+        if (h.migrateData()) {
+            sb.append(", migrate_data => TRUE");
+        }
+        return sb.append(')').toString();
+    }
+
+    private List<Statement> bulkInsert(BulkInsert b) {
+        if (b.rows().isEmpty()) {
+            return List.of();
+        }
+        List<String> cols = new ArrayList<>(b.rows().get(0).keySet());
+        List<Statement> out = new ArrayList<>();
+        String head = "INSERT INTO " + table(b.schema(), b.table()) + " (" + columns(cols) + ") VALUES\n    ";
+        StringBuilder values = new StringBuilder();
+        int inChunk = 0;
+        for (int i = 0; i < b.rows().size(); i++) {
+            java.util.Map<String, Object> row = b.rows().get(i);
+            if (!row.keySet().equals(new java.util.LinkedHashSet<>(cols))) {
+                throw new ScriptException("bulkInsert into '" + b.table() + "': row " + (i + 1) + " has columns " + row.keySet()
+                        + " but row 1 has " + cols + "; give every row the same columns");
+            }
+            values.append(inChunk == 0 ? "" : ",\n    ").append('(')
+                    .append(cols.stream().map(c -> Literals.render(row.get(c))).collect(Collectors.joining(", "))).append(')');
+            if (++inChunk == 1000) {
+                out.add(Statement.of(head + values));
+                values.setLength(0);
+                inChunk = 0;
+            }
+        }
+        if (inChunk > 0) {
+            out.add(Statement.of(head + values));
+        }
+        return out;
+    }
+
+    // --sql form of a backfill: a DO block that commits after each batch (PostgreSQL 11+), so it too
+    // must run outside a transaction block
+    private static String backfillScript(Backfill b) {
+        String t = table(b.schema(), b.table());
+        return "DO $retort_backfill$\nDECLARE\n    n bigint;\nBEGIN\n    LOOP\n"
+                + "        UPDATE " + t + " SET " + b.set() + "\n        WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
+                + (b.where() == null ? "" : " WHERE " + b.where()) + " LIMIT " + b.batchSize() + "));\n"
+                + "        GET DIAGNOSTICS n = ROW_COUNT;\n        EXIT WHEN n = 0;\n        COMMIT;\n"
+                + (b.pauseMs() > 0 ? "        PERFORM pg_sleep(" + b.pauseMs() / 1000.0 + ");\n" : "")
+                + "    END LOOP;\nEND\n$retort_backfill$";
+    }
+
+    /** The primary key columns of a table, in key order (one text column per row). */
+    public String primaryKeyColumns(String schema, String table) {
+        return "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
+                + " WHERE i.indrelid = " + Literals.string(table(schema, table)) + "::regclass AND i.indisprimary"
+                + " ORDER BY array_position(i.indkey::int2[], a.attnum)";
+    }
+
+    /** How many rows a backfill still has to do. */
+    public String backfillRemaining(Backfill b) {
+        return "SELECT count(*) FROM " + table(b.schema(), b.table()) + (b.where() == null ? "" : " WHERE " + b.where());
+    }
+
+    /**
+     * One keyset batch on the primary key: the first batch takes no parameter; later ones take the last
+     * key done as parameter 1. Returns one row: the last key it updated and how many rows.
+     */
+    public String backfillBatch(Backfill b, String keyColumn, boolean first) {
+        String t = table(b.schema(), b.table());
+        String k = quote(check("column", keyColumn));
+        List<String> conditions = new ArrayList<>();
+        if (!first) {
+            conditions.add(k + " > ?");
+        }
+        if (b.where() != null) {
+            conditions.add("(" + b.where() + ")");
+        }
+        return "WITH done AS (UPDATE " + t + " SET " + b.set() + " WHERE " + k + " IN (SELECT " + k + " FROM " + t
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY " + k + " LIMIT " + b.batchSize() + ") RETURNING " + k + ") SELECT max(" + k + "), count(*) FROM done";
+    }
+
+    /** Is there an invalid index of this name (left by a failed CONCURRENTLY build)? One boolean. */
+    public String invalidIndexExists(String schema, String name) {
+        return "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relname = " + Literals.string(name) + " AND NOT i.indisvalid AND n.nspname = "
+                + (schema == null ? "current_schema()" : Literals.string(schema)) + ")";
+    }
+
+    /** Drops an index without blocking writes. */
+    public Statement dropIndexConcurrently(String schema, String name) {
+        return new Statement("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(schema == null ? null : check("schema", schema),
+                check("index", name)), false);
+    }
+
+    /** An extension's installed version, or 'available', or no row when the server lacks it. */
+    public String extensionState(String name) {
+        return "SELECT coalesce(installed_version, 'available') FROM pg_available_extensions WHERE name = " + Literals.string(name);
     }
 
     /** Raw SQL split into statements, each marked for whether it may run in a transaction. */

@@ -12,7 +12,10 @@ import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.VersionStore;
+import dev.retort.internal.operation.Backfill;
+import dev.retort.internal.operation.CreateIndex;
 import dev.retort.internal.operation.Operation;
+import dev.retort.internal.operation.Sql;
 import dev.retort.internal.script.MigrationBody;
 import dev.retort.internal.script.MigrationContext;
 import dev.retort.internal.sink.SqlFailure;
@@ -25,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs a plan through a sink: each migration in its own transaction together with its version-table
@@ -126,7 +131,7 @@ public final class MigrationExecutor {
         }
         String reason;
         if (e instanceof SqlFailure f) {
-            reason = f.serverMessage().replaceFirst("^ERROR: ", "");
+            reason = hint(f.serverMessage().replaceFirst("^ERROR: ", ""));
             if (f.statement() != null) {
                 String first = f.statement().lines().findFirst().orElse("").strip();
                 reason += " in statement: " + (first.length() > 80 ? first.substring(0, 77) + "..." : first);
@@ -155,6 +160,17 @@ public final class MigrationExecutor {
         }
     }
 
+    // a missing TimescaleDB shows up as an unknown function: say what is really missing
+    private static String hint(String message) {
+        Matcher m = Pattern.compile("function (create_hypertable|add_retention_policy|add_compression_policy|remove_retention_policy"
+                + "|remove_compression_policy|by_range|add_continuous_aggregate_policy)\\(.*does not exist").matcher(message);
+        if (m.find()) {
+            return "the TimescaleDB extension is missing in this database (" + m.group(1) + " does not exist); install "
+                    + "TimescaleDB on the server and add createExtension 'timescaledb' before this step";
+        }
+        return message;
+    }
+
     // the line of the script where the failing call stands, from the stack the DSL leaves behind
     private static String scriptLine(Throwable e, Revision r) {
         String name = r.file().replace('\\', '/');
@@ -168,6 +184,14 @@ public final class MigrationExecutor {
             }
         }
         return "";
+    }
+
+    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
+            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+                    + "(?:(\"[^\"]+\"|\\w+)\\.)?(\"[^\"]+\"|\\w+)");
+
+    private static String unquote(String s) {
+        return s.startsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s.toLowerCase(java.util.Locale.ROOT);
     }
 
     private final class StepContext implements MigrationContext {
@@ -197,7 +221,21 @@ public final class MigrationExecutor {
 
         @Override
         public void emit(Operation operation) {
+            if (operation instanceof Backfill b && sink.online()) {
+                runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b));
+                return;
+            }
+            if (operation instanceof CreateIndex i && i.concurrently() && sink.online()) {
+                dropInvalidIndex(i.schema(), i.name());
+            }
             for (Statement s : dialect.render(operation)) {
+                if (!s.transactional() && sink.online() && operation instanceof Sql) {
+                    Matcher m = CONCURRENT_INDEX.matcher(s.sql());
+                    if (m.find()) {
+                        String schema = m.group(1) == null ? null : unquote(m.group(1));
+                        dropInvalidIndex(schema, unquote(m.group(2)));
+                    }
+                }
                 boolean outside = !s.transactional() || forcedAutocommit || !revision.transactional();
                 if (outside && sink.inTransaction()) {
                     if (oneTransaction) {
@@ -222,6 +260,39 @@ public final class MigrationExecutor {
             }
         }
 
+        // a CONCURRENTLY build that failed leaves an INVALID index of the same name: drop it first so the retry can build
+        private void dropInvalidIndex(String schema, String name) {
+            try (var st = sink.connection().createStatement();
+                 var rs = st.executeQuery(dialect.invalidIndexExists(schema, name))) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new SqlFailure(null, e);
+            }
+            listener.notice(revision.id() + ": dropping the invalid index " + name
+                    + " left by an earlier failed CONCURRENTLY build, then building it again");
+            runOutside(() -> sink.execute(dialect.dropIndexConcurrently(schema, name)));
+        }
+
+        private void runOutside(Runnable work) {
+            boolean wasOpen = sink.inTransaction();
+            if (wasOpen) {
+                if (oneTransaction) {
+                    throw new RetortException("a backfill or CONCURRENTLY step cannot run inside the single run transaction "
+                            + "(transactionPerMigration=false)");
+                }
+                sink.commit();
+            }
+            outsideCount++;
+            statements++;
+            work.run();
+            if (wasOpen) {
+                sink.begin();
+            }
+        }
+
         @Override
         public void autocommit(Runnable body) {
             boolean was = forcedAutocommit;
@@ -242,6 +313,27 @@ public final class MigrationExecutor {
         @Override
         public Connection connection() {
             return sink.connection();
+        }
+
+        @Override
+        public void notice(String message) {
+            if (sink.online()) {
+                listener.notice(revision.id() + ": " + message);
+            } else {
+                sink.comment(message);
+            }
+        }
+
+        @Override
+        public String extension(String name) {
+            if (!sink.online()) {
+                return "available";
+            }
+            try (var st = sink.connection().createStatement(); var rs = st.executeQuery(dialect.extensionState(name))) {
+                return rs.next() ? rs.getString(1) : null;
+            } catch (java.sql.SQLException e) {
+                throw new SqlFailure(null, e);
+            }
         }
 
         @Override

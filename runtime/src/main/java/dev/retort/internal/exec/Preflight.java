@@ -54,6 +54,16 @@ public final class Preflight implements MigrationContext {
     }
 
     @Override
+    public void notice(String message) {
+        // checked, not shown
+    }
+
+    @Override
+    public String extension(String name) {
+        throw new Stop(); // the answer needs the database
+    }
+
+    @Override
     public Connection connection() {
         throw new Stop();
     }

@@ -24,6 +24,33 @@ public final class Reversal {
         if (op instanceof RenameColumn r) {
             return Optional.of(new RenameColumn(r.schema(), r.table(), r.to(), r.from()));
         }
+        if (op instanceof AddForeignKey f) {
+            return Optional.of(new DropConstraint(f.schema(), f.table(), f.name(), false));
+        }
+        if (op instanceof AddUniqueConstraint u) {
+            return Optional.of(new DropConstraint(u.schema(), u.table(), u.name(), false));
+        }
+        if (op instanceof AddCheckConstraint c) {
+            return Optional.of(new DropConstraint(c.schema(), c.table(), c.name(), false));
+        }
+        if (op instanceof ValidateConstraint) {
+            return Optional.of(new Sql("", null)); // nothing to undo: the constraint itself is reversed by its add
+        }
+        if (op instanceof CreateEnum e) {
+            return Optional.of(new DropEnum(e.schema(), e.name(), false));
+        }
+        if (op instanceof CreateExtension e) {
+            return Optional.of(new DropExtension(e.name(), false));
+        }
+        if (op instanceof CreateSchema s) {
+            return Optional.of(new DropSchema(s.name(), false, false));
+        }
+        if (op instanceof AddRetentionPolicy p && !p.remove()) {
+            return Optional.of(new AddRetentionPolicy(p.schema(), p.table(), p.dropAfter(), true));
+        }
+        if (op instanceof AddCompressionPolicy p && !p.remove()) {
+            return Optional.of(new AddCompressionPolicy(p.schema(), p.table(), p.compressAfter(), true));
+        }
         if (op instanceof Sql s && s.downSql() != null) {
             return Optional.of(new Sql(s.downSql(), s.sql()));
         }

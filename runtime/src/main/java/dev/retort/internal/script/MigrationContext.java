@@ -19,6 +19,15 @@ public interface MigrationContext {
     /** The live connection; with --sql there is none and this throws a one-line error. */
     Connection connection();
 
+    /** A line for the user (to stderr; a SQL comment in --sql output). */
+    void notice(String message);
+
+    /**
+     * The installed version of an extension, "available" when it can be created but is not yet, or
+     * null when the server does not have it. Offline (--sql) the answer is "available".
+     */
+    String extension(String name);
+
     /** True when operations are written as SQL instead of run. */
     boolean offline();
 }

@@ -1,0 +1,106 @@
+package dev.retort.internal.exec;
+
+import dev.retort.RunListener;
+import dev.retort.ScriptException;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.operation.Backfill;
+import dev.retort.internal.sink.SqlFailure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs a backfill online: keyset batches on the primary key, each batch its own short transaction
+ * (autocommit), so no lock is held for longer than one batch. A re-run resumes: rows already done no
+ * longer match {@code where}.
+ */
+final class BackfillRunner {
+    private final PostgresDialect dialect;
+    private final RunListener listener;
+
+    BackfillRunner(PostgresDialect dialect, RunListener listener) {
+        this.dialect = dialect;
+        this.listener = listener;
+    }
+
+    /** Runs the batches on {@code c}, which must be in autocommit mode. */
+    Result run(Connection c, Backfill b) {
+        try {
+            String key = primaryKey(c, b);
+            long total = count(c, b);
+            long done = 0;
+            int batches = 0;
+            long longestMs = 0;
+            Object last = null;
+            long t0 = System.nanoTime();
+            String first = dialect.backfillBatch(b, key, true);
+            String next = dialect.backfillBatch(b, key, false);
+            while (true) {
+                long b0 = System.nanoTime();
+                try (PreparedStatement ps = c.prepareStatement(last == null ? first : next)) {
+                    if (last != null) {
+                        ps.setObject(1, last);
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        long n = rs.getLong(2);
+                        if (n == 0) {
+                            break;
+                        }
+                        last = rs.getObject(1);
+                        done += n;
+                    }
+                }
+                batches++;
+                longestMs = Math.max(longestMs, (System.nanoTime() - b0) / 1_000_000);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                listener.progress(String.format(Locale.ROOT, "backfill %s: %,d / %,d rows (%.0f%%), %,.0f rows/s",
+                        b.table(), done, total, total == 0 ? 100.0 : 100.0 * done / total, secs > 0 ? done / secs : 0.0));
+                if (b.pauseMs() > 0) {
+                    Thread.sleep(b.pauseMs());
+                }
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            Result r = new Result(done, batches, ms, longestMs);
+            listener.notice(String.format(Locale.ROOT, "backfill %s: %,d rows in %d batches, %s (%,.0f rows/s), longest batch %d ms",
+                    b.table(), done, batches, ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0),
+                    ms > 0 ? done * 1000.0 / ms : 0.0, longestMs));
+            return r;
+        } catch (SQLException e) {
+            throw new SqlFailure("backfill of " + b.table() + " (SET " + b.set() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScriptException("backfill of " + b.table() + " was interrupted; run again to resume");
+        }
+    }
+
+    private String primaryKey(Connection c, Backfill b) throws SQLException {
+        List<String> cols = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.primaryKeyColumns(b.schema(), b.table()))) {
+            while (rs.next()) {
+                cols.add(rs.getString(1));
+            }
+        }
+        if (cols.size() != 1) {
+            throw new ScriptException("backfill of '" + b.table() + "' needs a single-column primary key to walk in batches, found "
+                    + (cols.isEmpty() ? "none" : String.join(", ", cols)) + "; use sql 'UPDATE ...' in batches of your own");
+        }
+        return cols.get(0);
+    }
+
+    private long count(Connection c, Backfill b) throws SQLException {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.backfillRemaining(b))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** What a backfill did. */
+    record Result(long rows, int batches, long millis, long longestBatchMillis) {
+    }
+}

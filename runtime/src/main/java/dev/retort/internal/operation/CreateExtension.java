@@ -1,0 +1,5 @@
+package dev.retort.internal.operation;
+
+/** CREATE EXTENSION. */
+public record CreateExtension(String name, boolean ifNotExists, String schema) implements Operation {
+}

@@ -1,0 +1,5 @@
+package dev.retort.internal.operation;
+
+/** DROP EXTENSION. */
+public record DropExtension(String name, boolean ifExists) implements Operation {
+}
