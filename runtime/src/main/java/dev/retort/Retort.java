@@ -366,6 +366,15 @@ public final class Retort implements AutoCloseable {
         }
     }
 
+    /** A snapshot of the database's schema, without Retort's own tables. */
+    public SchemaSnapshot snapshot() {
+        try (Connection c = database.connect()) {
+            return SchemaSnapshot.take(c, List.of(config.versionTable(), config.historyTable()));
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot read the schema of " + database.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The applied set for a list of version rows: the rows and all their ancestors. */
     public Set<String> appliedSet(List<String> versions) {
         return new HashSet<>(graph.ancestorsInclusive(versions));
