@@ -25,8 +25,10 @@ class ExampleMigrationsSpec extends Specification {
         def up = retort().withCloseable { it.upgrade('head') }
 
         then:
-        up.steps().size() == 8
-        columns('users').containsAll(['id', 'username', 'email', 'full_name'])
+        up.steps().size() == 13
+        columns('users').containsAll(['id', 'username', 'email', 'full_name', 'display_name'])
+        !columns('users').contains('first_name')
+        columns('metrics') == ['time', 'device_id', 'value'] as Set
         columns('status_history').containsAll(['task_id', 'new_status'])
         db.withSql { it.firstRow("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'email'").is_nullable } == 'NO'
         db.withSql { it.firstRow("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_users_email'::regclass").indisvalid }
@@ -35,7 +37,7 @@ class ExampleMigrationsSpec extends Specification {
         def down = retort().withCloseable { it.downgrade('base') }
 
         then:
-        down.steps().size() == 8
+        down.steps().size() == 13
         columns('users').isEmpty()
         columns('user_preferences').isEmpty()
         columns('tasks').isEmpty()
@@ -45,19 +47,59 @@ class ExampleMigrationsSpec extends Specification {
         def again = retort().withCloseable { it.upgrade('head') }
 
         then:
-        again.steps().size() == 8
-        again.heads() == ['c2a7e9d4f610']
+        again.steps().size() == 13
+        again.heads() == ['2b3c4d5e6f7a']
     }
 
-    def "the email migration fills existing rows before it makes the column NOT NULL"() {
+    def "existing users keep their data through the email, rename and display_name migrations"() {
         given:
         retort().withCloseable { it.upgrade('a1f3c2d9e0b7') }
-        db.withSql { it.execute("INSERT INTO users (username, first_name) VALUES ('ada', 'Ada')") }
+        db.withSql {
+            it.execute("INSERT INTO users (username, first_name) VALUES ('ada', 'Ada')")
+            it.execute("INSERT INTO users (username) VALUES ('bob')")
+        }
 
         when:
         retort().withCloseable { it.upgrade('head') }
 
         then:
-        db.withSql { it.firstRow("SELECT email, full_name FROM users WHERE username = 'ada'") } == [email: 'ada@example.com', full_name: 'Ada']
+        db.withSql { it.rows("SELECT username, email, full_name, display_name FROM users ORDER BY id") }*.subMap(['username', 'email', 'full_name', 'display_name']) == [
+                [username: 'ada', email: 'ada@example.com', full_name: 'Ada', display_name: 'Ada'],
+                [username: 'bob', email: 'bob@example.com', full_name: null, display_name: 'bob']]
+
+        when: 'step 2 of the rename is undone: first_name comes back with its data'
+        retort().withCloseable { it.downgrade('c2a7e9d4f610') }
+
+        then:
+        db.withSql { it.firstRow("SELECT first_name FROM users WHERE username = 'ada'").first_name } == 'Ada'
+    }
+
+    def "the pgvector and TimescaleDB steps are skipped with a notice where the server lacks them"() {
+        given:
+        def notices = []
+        def listener = new dev.retort.RunListener() {
+            void notice(String m) { notices << m }
+        }
+
+        when:
+        Retort.configure().url(db.url).projectDir(Path.of('.').toAbsolutePath()).locations('migrations').listener(listener)
+                .load().withCloseable { it.upgrade('head') }
+
+        then:
+        notices.any { it.contains('1a2b3c4d5e6f: pgvector is not installed') }
+        notices.any { it.contains('2b3c4d5e6f7a: TimescaleDB is not installed') }
+        notices.any { it =~ /backfill users: \d+ rows/ }
+    }
+
+    def "with --sql the pgvector and hypertable syntax is written out"() {
+        when:
+        def sql = retort().withCloseable { it.upgradeSql('head') }
+
+        then:
+        sql.contains('CREATE EXTENSION IF NOT EXISTS vector;')
+        sql.contains('embedding vector(1536)')
+        sql.contains('CREATE INDEX idx_documents_embedding ON documents USING hnsw (embedding vector_cosine_ops);')
+        sql.contains("SELECT create_hypertable('metrics', 'time', chunk_time_interval => INTERVAL '1 day', if_not_exists => TRUE);")
+        sql.contains("SELECT add_retention_policy('metrics', INTERVAL '90 days');")
     }
 }

@@ -11,6 +11,7 @@ public final class Printer {
     private final PrintWriter err;
     private final boolean colour;
     private final boolean quiet;
+    private boolean progressShown;
     private final java.util.List<String> secrets = new java.util.ArrayList<>();
 
     public Printer(PrintWriter out, PrintWriter err, boolean colour, boolean quiet) {
@@ -60,7 +61,20 @@ public final class Printer {
         out.flush();
     }
 
+    /** A progress line that overwrites itself; only on a terminal (piped output gets the final notice only). */
+    public void progress(String s) {
+        if (colour && !quiet) {
+            err.print("\r" + mask(s) + "\u001b[K");
+            err.flush();
+            progressShown = true;
+        }
+    }
+
     public void notice(String s) {
+        if (progressShown) {
+            err.print("\r\u001b[K");
+            progressShown = false;
+        }
         if (!quiet) {
             err.println(mask(s));
             err.flush();

@@ -69,6 +69,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
 
         @Override
+        public void progress(String line) {
+            p.progress(p.dim("retort: " + line));
+        }
+
+        @Override
         public void notice(String message) {
             p.notice(p.dim("retort: " + message));
         }
