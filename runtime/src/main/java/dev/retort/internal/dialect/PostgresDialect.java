@@ -261,6 +261,11 @@ public final class PostgresDialect {
                 + " ORDER BY array_position(i.indkey::int2[], a.attnum)";
     }
 
+    /** Fresh statistics for a table (sampled; blocks no reads or writes). */
+    public String analyze(String schema, String table) {
+        return "ANALYZE " + table(schema, table);
+    }
+
     /** How many rows a backfill still has to do. */
     public String backfillRemaining(Backfill b) {
         return "SELECT count(*) FROM " + table(b.schema(), b.table()) + (b.where() == null ? "" : " WHERE " + b.where());
@@ -268,21 +273,19 @@ public final class PostgresDialect {
 
     /**
      * One keyset batch on the primary key: the first batch takes no parameter; later ones take the last
-     * key done as parameter 1. Returns one row: the last key it updated and how many rows.
+     * key done as parameters 1 and 2. The batch is a key range (last, hi], so the UPDATE walks the
+     * primary key index instead of joining the whole table. Returns one row: the last key and the count.
      */
     public String backfillBatch(Backfill b, String keyColumn, boolean first) {
         String t = table(b.schema(), b.table());
         String k = quote(check("column", keyColumn));
-        List<String> conditions = new ArrayList<>();
-        if (!first) {
-            conditions.add(k + " > ?");
-        }
-        if (b.where() != null) {
-            conditions.add("(" + b.where() + ")");
-        }
-        return "WITH done AS (UPDATE " + t + " SET " + b.set() + " WHERE " + k + " IN (SELECT " + k + " FROM " + t
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY " + k + " LIMIT " + b.batchSize() + ") RETURNING " + k + ") SELECT max(" + k + "), count(*) FROM done";
+        String where = b.where() == null ? "" : " AND (" + b.where() + ")";
+        String after = first ? "TRUE" : k + " > ?";
+        return "WITH retort_bounds AS (SELECT max(" + k + ") AS retort_hi FROM (SELECT " + k + " FROM " + t + " WHERE " + after
+                + where + " ORDER BY " + k + " LIMIT " + b.batchSize() + ") retort_batch),"
+                + " done AS (UPDATE " + t + " SET " + b.set() + " FROM retort_bounds WHERE " + (first ? "" : t + "." + k + " > ? AND ")
+                + t + "." + k + " <= retort_bounds.retort_hi" + where + " RETURNING " + t + "." + k + ")"
+                + " SELECT max(" + k + "), count(*) FROM done";
     }
 
     /** Is there an invalid index of this name (left by a failed CONCURRENTLY build)? One boolean. */

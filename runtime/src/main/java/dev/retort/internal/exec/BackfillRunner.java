@@ -32,6 +32,10 @@ final class BackfillRunner {
     Result run(Connection c, Backfill b) {
         try {
             String key = primaryKey(c, b);
+            // a table filled moments ago has no statistics, and the planner then walks it badly in every batch
+            try (var st = c.createStatement()) {
+                st.execute(dialect.analyze(b.schema(), b.table()));
+            }
             long total = count(c, b);
             long done = 0;
             int batches = 0;
@@ -45,6 +49,7 @@ final class BackfillRunner {
                 try (PreparedStatement ps = c.prepareStatement(last == null ? first : next)) {
                     if (last != null) {
                         ps.setObject(1, last);
+                        ps.setObject(2, last);
                     }
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();

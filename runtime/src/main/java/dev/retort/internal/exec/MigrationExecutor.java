@@ -126,8 +126,8 @@ public final class MigrationExecutor {
 
     private RetortException failure(Revision r, Direction direction, RuntimeException e, SqlSink sink, StepContext ctx,
                                      long t0) {
-        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && ctx.statements == 0) {
-            return re; // a script error found before anything ran: report it as itself
+        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements == 0 || !sink.online())) {
+            return re; // a script error found before anything ran (or while writing --sql): report it as itself
         }
         String reason;
         if (e instanceof SqlFailure f) {
@@ -140,6 +140,9 @@ public final class MigrationExecutor {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         }
         String line = scriptLine(e, r);
+        if (reason.startsWith(r.file())) {
+            reason = reason.substring(r.file().length()).replaceFirst("^:\\d+: ", "");
+        }
         String partial = ctx.outsideCount > 0
                 ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "";
         if (sink.online()) {
