@@ -5,6 +5,7 @@ import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.exec.Preflight;
+import dev.retort.internal.exec.StepSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.TargetResolver;
@@ -172,13 +173,22 @@ public final class Retort implements AutoCloseable {
                     ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
                     config.lockTimeout(), config.listener()) : null) {
                 Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+                if (direction == Direction.UPGRADE && config.validateChecksums()) {
+                    List<Revision> edited = edited(store.history(c), applied);
+                    if (!edited.isEmpty()) {
+                        Revision e = edited.get(0);
+                        throw new ScriptException(e.file() + " (revision " + e.id() + ") was edited after it was applied"
+                                + (edited.size() > 1 ? " (and " + (edited.size() - 1) + " more: see 'retort status')" : "")
+                                + "; undo the edit, or accept the new text with 'retort stamp --update-checksums " + e.id() + "'");
+                    }
+                }
                 Plan plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
                 Map<String, MigrationBody> bodies = compile(plan);
                 if (!plan.isEmpty()) {
                     store.ensureTables(sink);
                 }
                 List<MigrationStep> steps = new MigrationExecutor(dialect, store, graph, config.listener(),
-                        config.transactionPerMigration()).run(plan, bodies, sink);
+                        config.transactionPerMigration(), StepSettings.of(config)).run(plan, bodies, sink);
                 return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
             }
         } catch (SQLException e) {
@@ -227,7 +237,7 @@ public final class Retort implements AutoCloseable {
         if (applied.isEmpty() && direction == Direction.UPGRADE) {
             store.ensureTables(sink);
         }
-        new MigrationExecutor(dialect, store, graph, RunListener.NONE, true).run(plan, bodies, sink);
+        new MigrationExecutor(dialect, store, graph, RunListener.NONE, true, StepSettings.of(config)).run(plan, bodies, sink);
         return out.toString();
     }
 
@@ -335,13 +345,101 @@ public final class Retort implements AutoCloseable {
         return out.toString();
     }
 
+    // the checksum each applied revision was applied (or accepted) with: the last successful upgrade,
+    // stamp or checksum row, forgotten by a later downgrade
+    private static Map<String, HistoryEntry> appliedRows(List<HistoryEntry> history) {
+        Map<String, HistoryEntry> rows = new HashMap<>();
+        for (HistoryEntry e : history) {
+            if (!e.success()) {
+                continue;
+            }
+            if (e.direction().equals("downgrade")) {
+                rows.remove(e.revision());
+            } else {
+                rows.put(e.revision(), e);
+            }
+        }
+        return rows;
+    }
+
+    private List<Revision> edited(List<HistoryEntry> history, Set<String> applied) {
+        Map<String, HistoryEntry> rows = appliedRows(history);
+        List<Revision> out = new ArrayList<>();
+        for (Revision r : graph.topological()) {
+            HistoryEntry h = rows.get(r.id());
+            if (applied.contains(r.id()) && h != null && h.checksum() != null && !h.checksum().equals(r.checksum())) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** Accepts the current text of applied scripts as applied (after an intended edit): no migration runs. */
+    public List<String> updateChecksums(List<String> targets) {
+        TargetResolver resolver = new TargetResolver(graph);
+        try (Connection c = database.connect()) {
+            JdbcSink sink = new JdbcSink(c);
+            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            List<Revision> edited = edited(store.history(c), applied);
+            Set<String> wanted = new HashSet<>();
+            for (String t : targets) {
+                wanted.addAll(t.equals("all") ? edited.stream().map(Revision::id).toList() : resolver.resolve(t, Set.of()));
+            }
+            List<String> done = new ArrayList<>();
+            sink.begin();
+            for (Revision r : edited) {
+                if (wanted.contains(r.id())) {
+                    store.record(sink, new HistoryEntry(r.id(), "checksum", r.checksum(), r.message(), null, null, 0L, true,
+                            "new script text accepted"));
+                    done.add(r.id());
+                }
+            }
+            sink.commit();
+            return done;
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What {@code check} finds: every script compiles and passes preflight, the database is at every head, no
+     * applied script was edited. Empty when all is well.
+     */
+    public List<String> problems() {
+        List<String> out = new ArrayList<>();
+        for (Revision r : graph.topological()) {
+            try {
+                MigrationBody body = language.compile(sources.get(r.id()), r);
+                Preflight.check(r, body, Direction.UPGRADE, dialect);
+            } catch (ScriptException e) {
+                out.add(e.getMessage());
+            }
+        }
+        try (Connection c = database.connect()) {
+            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            List<String> pending = graph.topological().stream().map(Revision::id).filter(id -> !applied.contains(id)).toList();
+            if (!pending.isEmpty()) {
+                out.add(pending.size() + " revision(s) not applied: " + String.join(", ", pending.size() > 5 ? pending.subList(0, 5) : pending)
+                        + (pending.size() > 5 ? ", ..." : "") + "; run 'retort upgrade heads'");
+            }
+            for (Revision r : edited(store.history(c), applied)) {
+                out.add(r.file() + " (revision " + r.id() + ") was edited after it was applied");
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Every revision, oldest first, with what the history table says of it. */
     public List<RevisionStatus> status() {
         try (Connection c = database.connect()) {
             Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            List<HistoryEntry> history = store.history(c);
             Map<String, HistoryEntry> lastUp = new HashMap<>();
+            Map<String, HistoryEntry> accepted = appliedRows(history);
             Map<String, HistoryEntry> lastFailure = new HashMap<>();
-            for (HistoryEntry e : store.history(c)) {
+            for (HistoryEntry e : history) {
                 if (e.success() && (e.direction().equals("upgrade") || e.direction().equals("stamp"))) {
                     lastUp.put(e.revision(), e);
                     lastFailure.remove(e.revision());
@@ -353,9 +451,10 @@ public final class Retort implements AutoCloseable {
             for (Revision r : graph.topological()) {
                 boolean isApplied = applied.contains(r.id());
                 HistoryEntry h = isApplied ? lastUp.get(r.id()) : null;
-                RevisionStatus.ChecksumState state = h == null || h.checksum() == null || !isApplied
+                HistoryEntry a = accepted.get(r.id());
+                RevisionStatus.ChecksumState state = a == null || a.checksum() == null || !isApplied
                         ? RevisionStatus.ChecksumState.UNKNOWN
-                        : h.checksum().equals(r.checksum()) ? RevisionStatus.ChecksumState.MATCHES : RevisionStatus.ChecksumState.EDITED;
+                        : a.checksum().equals(r.checksum()) ? RevisionStatus.ChecksumState.MATCHES : RevisionStatus.ChecksumState.EDITED;
                 HistoryEntry f = lastFailure.get(r.id());
                 out.add(new RevisionStatus(r, isApplied, h == null ? null : h.appliedAt(), h == null ? null : h.appliedBy(),
                         h == null ? null : h.durationMs(), state, f == null ? null : f.detail()));

@@ -26,8 +26,18 @@ public final class RetortConfig {
     private final boolean lock;
     private final boolean transactionPerMigration;
     private final RunListener listener;
+    private final Duration sqlLockTimeout;
+    private final Duration sqlStatementTimeout;
+    private final int lockRetries;
+    private final Duration lockRetryBackoff;
+    private final boolean validateChecksums;
 
     private RetortConfig(Builder b) {
+        this.sqlLockTimeout = b.sqlLockTimeout;
+        this.sqlStatementTimeout = b.sqlStatementTimeout;
+        this.lockRetries = b.lockRetries;
+        this.lockRetryBackoff = b.lockRetryBackoff;
+        this.validateChecksums = b.validateChecksums;
         this.dataSource = b.dataSource;
         this.url = b.url;
         this.locations = List.copyOf(b.locations);
@@ -101,6 +111,31 @@ public final class RetortConfig {
         return listener;
     }
 
+    /** PostgreSQL lock_timeout while migrating (default 10 s; zero = wait forever); a script header may override it. */
+    public Duration sqlLockTimeout() {
+        return sqlLockTimeout;
+    }
+
+    /** PostgreSQL statement_timeout while migrating (default zero = none); a script header may override it. */
+    public Duration sqlStatementTimeout() {
+        return sqlStatementTimeout;
+    }
+
+    /** How often a migration that hit lock_timeout is tried again (default 3). */
+    public int lockRetries() {
+        return lockRetries;
+    }
+
+    /** The wait before the first retry; it doubles for each next one (default 2 s). */
+    public Duration lockRetryBackoff() {
+        return lockRetryBackoff;
+    }
+
+    /** True (default): upgrade refuses while an applied script was edited. */
+    public boolean validateChecksums() {
+        return validateChecksums;
+    }
+
     /** Builds a {@link RetortConfig}; {@link #build()} validates every setting. */
     public static final class Builder {
         private DataSource dataSource;
@@ -117,6 +152,11 @@ public final class RetortConfig {
         private boolean lock = true;
         private boolean transactionPerMigration = true;
         private RunListener listener = RunListener.NONE;
+        private Duration sqlLockTimeout = Duration.ofSeconds(10);
+        private Duration sqlStatementTimeout = Duration.ZERO;
+        private int lockRetries = 3;
+        private Duration lockRetryBackoff = Duration.ofSeconds(2);
+        private boolean validateChecksums = true;
 
         private Builder() {
         }
@@ -207,6 +247,36 @@ public final class RetortConfig {
             return this;
         }
 
+        /** PostgreSQL lock_timeout for migration statements (default 10 s; zero waits forever). */
+        public Builder sqlLockTimeout(Duration sqlLockTimeout) {
+            this.sqlLockTimeout = sqlLockTimeout;
+            return this;
+        }
+
+        /** PostgreSQL statement_timeout for migration statements (default zero: none). */
+        public Builder sqlStatementTimeout(Duration sqlStatementTimeout) {
+            this.sqlStatementTimeout = sqlStatementTimeout;
+            return this;
+        }
+
+        /** Retries of a migration that failed on lock_timeout (default 3). */
+        public Builder lockRetries(int lockRetries) {
+            this.lockRetries = lockRetries;
+            return this;
+        }
+
+        /** The first retry's wait, doubled for each next one (default 2 s). */
+        public Builder lockRetryBackoff(Duration lockRetryBackoff) {
+            this.lockRetryBackoff = lockRetryBackoff;
+            return this;
+        }
+
+        /** False to let upgrade run while an applied script was edited (default true: refuse). */
+        public Builder validateChecksums(boolean validateChecksums) {
+            this.validateChecksums = validateChecksums;
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public RetortConfig build() {
             if (dataSource != null && rawUrl != null) {
@@ -231,6 +301,18 @@ public final class RetortConfig {
             }
             if (lockTimeout == null || lockTimeout.isNegative()) {
                 throw new ConfigException("lockTimeout: must be zero or more, got " + lockTimeout);
+            }
+            if (sqlLockTimeout == null || sqlLockTimeout.isNegative()) {
+                throw new ConfigException("sqlLockTimeout: must be zero or more, got " + sqlLockTimeout);
+            }
+            if (sqlStatementTimeout == null || sqlStatementTimeout.isNegative()) {
+                throw new ConfigException("sqlStatementTimeout: must be zero or more, got " + sqlStatementTimeout);
+            }
+            if (lockRetries < 0) {
+                throw new ConfigException("lockRetries: must be zero or more, got " + lockRetries);
+            }
+            if (lockRetryBackoff == null || lockRetryBackoff.isNegative()) {
+                throw new ConfigException("lockRetryBackoff: must be zero or more, got " + lockRetryBackoff);
             }
             if (listener == null) {
                 listener = RunListener.NONE;

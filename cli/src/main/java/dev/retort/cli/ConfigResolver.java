@@ -23,7 +23,8 @@ import java.util.function.Function;
  */
 public final class ConfigResolver {
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
-            "historyTable", "lockTimeout", "lock", "transactionPerMigration");
+            "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
+            "lockRetries", "lockRetryBackoff", "validateChecksums");
 
     private final Function<String, String> env;
     private final Path workingDir;
@@ -93,6 +94,30 @@ public final class ConfigResolver {
         String tpm = first(env.apply("RETORT_TRANSACTION_PER_MIGRATION"), file.get("transactionPerMigration"));
         if (tpm != null) {
             b.transactionPerMigration(bool("transactionPerMigration", tpm));
+        }
+        String sqlLock = first(env.apply("RETORT_SQL_LOCK_TIMEOUT"), file.get("sqlLockTimeout"));
+        if (sqlLock != null) {
+            b.sqlLockTimeout(duration("sqlLockTimeout", sqlLock));
+        }
+        String sqlStatement = first(env.apply("RETORT_SQL_STATEMENT_TIMEOUT"), file.get("sqlStatementTimeout"));
+        if (sqlStatement != null) {
+            b.sqlStatementTimeout(duration("sqlStatementTimeout", sqlStatement));
+        }
+        String retries = first(env.apply("RETORT_LOCK_RETRIES"), file.get("lockRetries"));
+        if (retries != null) {
+            try {
+                b.lockRetries(Integer.parseInt(retries.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("lockRetries: '" + retries + "' is not a whole number");
+            }
+        }
+        String backoff = first(env.apply("RETORT_LOCK_RETRY_BACKOFF"), file.get("lockRetryBackoff"));
+        if (backoff != null) {
+            b.lockRetryBackoff(duration("lockRetryBackoff", backoff));
+        }
+        String checksums = first(env.apply("RETORT_VALIDATE_CHECKSUMS"), file.get("validateChecksums"));
+        if (checksums != null) {
+            b.validateChecksums(bool("validateChecksums", checksums));
         }
         return b;
     }

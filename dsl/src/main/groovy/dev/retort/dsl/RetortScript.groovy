@@ -26,6 +26,10 @@ abstract class RetortScript extends Script {
 
     void transaction(String mode) {}
 
+    void lockTimeout(String duration) {}
+
+    void statementTimeout(String duration) {}
+
     /** The upgrade steps. */
     void upgrade(@DelegatesTo(value = MigrationOperations, strategy = Closure.DELEGATE_ONLY) Closure body) {
         upgradeBlock = body

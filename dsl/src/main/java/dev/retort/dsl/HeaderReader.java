@@ -17,8 +17,10 @@ import java.util.regex.Pattern;
  */
 public final class HeaderReader {
     private static final Set<String> KEYS = Set.of("revision", "revises", "message", "created", "branchLabels",
-            "dependsOn", "transaction");
-    private static final Set<String> SINGLE = Set.of("revision", "message", "created", "transaction");
+            "dependsOn", "transaction", "lockTimeout", "statementTimeout");
+    private static final Set<String> SINGLE = Set.of("revision", "message", "created", "transaction", "lockTimeout",
+            "statementTimeout");
+    private static final Pattern DURATION = Pattern.compile("\\d+\\s*(ms|s|min|h)?");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
     private HeaderReader() {
@@ -120,10 +122,20 @@ public final class HeaderReader {
             throw new ScriptException(file + ":" + lines.get("transaction") + ": transaction '" + tx
                     + "' is not known; use transaction 'none' to run the whole migration outside a transaction");
         }
+        for (String key : List.of("lockTimeout", "statementTimeout")) {
+            if (values.containsKey(key) && !DURATION.matcher(values.get(key).get(0)).matches()) {
+                throw new ScriptException(file + ":" + lines.get(key) + ": " + key + " '" + values.get(key).get(0)
+                        + "' is not a duration; write e.g. '5s', '500ms', '10min' or '0' for none");
+            }
+        }
         String message = values.containsKey("message") ? values.get("message").get(0) : null;
         String created = values.containsKey("created") ? values.get("created").get(0) : null;
         return new Revision(id, revises, dependsOn, values.getOrDefault("branchLabels", List.of()), message, created,
-                !tx.equals("none"), file, checksum);
+                !tx.equals("none"), file, checksum, first(values, "lockTimeout"), first(values, "statementTimeout"));
+    }
+
+    private static String first(Map<String, List<String>> values, String key) {
+        return values.containsKey(key) ? values.get(key).get(0) : null;
     }
 
     private static void checkId(String file, int line, String header, String id) {

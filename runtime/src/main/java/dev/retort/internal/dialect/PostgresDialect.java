@@ -87,7 +87,7 @@ public final class PostgresDialect {
         }
         if (op instanceof DropIndex d) {
             return List.of(new Statement("DROP INDEX " + (d.concurrently() ? "CONCURRENTLY " : "")
-                    + (d.ifExists() ? "IF EXISTS " : "") + table(d.schema(), d.name()), !d.concurrently()));
+                    + (d.ifExists() || d.concurrently() ? "IF EXISTS " : "") + table(d.schema(), d.name()), !d.concurrently()));
         }
         return renderMore(op);
     }
@@ -455,7 +455,8 @@ public final class PostgresDialect {
         if (i.concurrently()) {
             sb.append("CONCURRENTLY ");
         }
-        if (i.ifNotExists()) {
+        // a CONCURRENTLY build runs outside the transaction: IF NOT EXISTS makes a re-run after a partial failure safe
+        if (i.ifNotExists() || i.concurrently()) {
             sb.append("IF NOT EXISTS ");
         }
         sb.append(quote(check("index", i.name()))).append(" ON ").append(table(i.schema(), i.table()));
@@ -583,6 +584,17 @@ public final class PostgresDialect {
         return "SELECT a.pid, a.application_name, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = " + Integer.toUnsignedLong(classid)
                 + " AND l.objid::bigint = " + Integer.toUnsignedLong(objid) + " AND l.objsubid = 1";
+    }
+
+    /** Session settings for one migration: lock_timeout and statement_timeout, in milliseconds (0 = none). */
+    public List<Statement> timeouts(long lockTimeoutMs, long statementTimeoutMs) {
+        return List.of(Statement.of("SET lock_timeout = " + Literals.string(lockTimeoutMs + "ms")),
+                Statement.of("SET statement_timeout = " + Literals.string(statementTimeoutMs + "ms")));
+    }
+
+    /** Back to the server's defaults after a run. */
+    public List<Statement> resetTimeouts() {
+        return List.of(Statement.of("RESET lock_timeout"), Statement.of("RESET statement_timeout"));
     }
 
     /** Transaction control, for the --sql script and for the connection alike. */

@@ -42,14 +42,16 @@ public final class MigrationExecutor {
     private final RevisionGraph graph;
     private final RunListener listener;
     private final boolean transactionPerMigration;
+    private final StepSettings settings;
 
     public MigrationExecutor(PostgresDialect dialect, VersionStore store, RevisionGraph graph, RunListener listener,
-                             boolean transactionPerMigration) {
+                             boolean transactionPerMigration, StepSettings settings) {
         this.dialect = dialect;
         this.store = store;
         this.graph = graph;
         this.listener = listener;
         this.transactionPerMigration = transactionPerMigration;
+        this.settings = settings;
     }
 
     /** Runs every step; on failure rolls back the failing step and throws {@link MigrationFailedException}. */
@@ -74,8 +76,25 @@ public final class MigrationExecutor {
                     applied.remove(r.id());
                     headsAfter = graph.headsAfterDowngrade(heads, r, applied);
                 }
-                runStep(r, plan.direction(), bodies.get(r.id()), sink, List.copyOf(heads), List.copyOf(headsAfter), t0,
-                        oneTransaction);
+                for (int attempt = 0; ; attempt++) {
+                    try {
+                        runStep(r, plan.direction(), bodies.get(r.id()), sink, List.copyOf(heads), List.copyOf(headsAfter), t0,
+                                oneTransaction);
+                        break;
+                    } catch (StepFailure f) {
+                        if (attempt < settings.retries() && retryable(f) && !oneTransaction) {
+                            long wait = settings.backoff().toMillis() << attempt;
+                            String why = f.getCause() instanceof SqlFailure sf ? sf.serverMessage().replaceFirst("^ERROR: ", "") : "lock timeout";
+                            listener.notice(r.id() + ": " + why + "; the migration was rolled back, retry " + (attempt + 1) + " of "
+                                    + settings.retries() + " in " + wait + " ms");
+                            recordFailure(r, plan.direction(), sink, "lock timeout, retried: " + why, t0);
+                            sleep(wait);
+                            t0 = System.nanoTime();
+                            continue;
+                        }
+                        throw failure(r, plan.direction(), (RuntimeException) f.getCause(), sink, f.context, t0);
+                    }
+                }
                 heads = headsAfter;
                 MigrationStep step = new MigrationStep(r, plan.direction(),
                         sink.online() ? Duration.ofNanos(System.nanoTime() - t0) : Duration.ZERO);
@@ -90,8 +109,40 @@ public final class MigrationExecutor {
                 sink.rollback();
             }
             throw e;
+        } finally {
+            if (sink.online() && !plan.isEmpty()) {
+                try {
+                    dialect.resetTimeouts().forEach(sink::execute); // an application's pooled connection goes back clean
+                } catch (RuntimeException ignored) {
+                    // the connection is broken; it is closed next
+                }
+            }
         }
         return done;
+    }
+
+    // only a lock timeout with nothing applied outside the transaction is safe to run again from the start
+    private static boolean retryable(StepFailure f) {
+        return f.context.outsideCount == 0 && f.getCause() instanceof SqlFailure sf && "55P03".equals(sf.sqlState());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A step that failed and was rolled back, with what it had done. */
+    private static final class StepFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient StepContext context;
+
+        StepFailure(RuntimeException cause, StepContext context) {
+            super(cause);
+            this.context = context;
+        }
     }
 
     private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
@@ -102,6 +153,9 @@ public final class MigrationExecutor {
                 + String.join(", ", headsAfter.isEmpty() ? List.of("base") : headsAfter)
                 + (r.message() == null ? "" : ": " + r.message()));
         try {
+            if (!sink.inTransaction()) {
+                dialect.timeouts(settings.lockTimeoutMs(r), settings.statementTimeoutMs(r)).forEach(sink::execute);
+            }
             ctx.openIfTransactional();
             if (direction == Direction.UPGRADE) {
                 body.upgrade(ctx);
@@ -120,7 +174,7 @@ public final class MigrationExecutor {
             }
         } catch (RuntimeException e) {
             sink.rollback();
-            throw failure(r, direction, e, sink, ctx, t0);
+            throw new StepFailure(e, ctx);
         }
     }
 
@@ -146,7 +200,8 @@ public final class MigrationExecutor {
         String partial = ctx.outsideCount > 0
                 ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "";
         if (sink.online()) {
-            recordFailure(r, direction, sink, reason, t0);
+            recordFailure(r, direction, sink, reason + (ctx.outsideCount > 0
+                    ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : ""), t0);
         }
         return new MigrationFailedException(r.id(), direction.word() + " of " + r.id() + " (" + r.file() + line + ") failed: "
                 + reason + "; its transaction was rolled back" + partial + ", fix the script and run again", e);
