@@ -164,7 +164,7 @@ public final class Retort implements AutoCloseable {
         long t0 = System.nanoTime();
         TargetResolver resolver = new TargetResolver(graph);
         // plan against no database first where possible, so bad targets fail before connecting
-        if (direction == Direction.UPGRADE && !target.startsWith("+")) {
+        if (direction == Direction.UPGRADE && !target.matches("[+-]\\d+")) {
             resolver.resolve(target, Set.of());
         }
         try (Connection c = database.connect()) {
