@@ -465,6 +465,117 @@ public final class Retort implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks every revision of {@code range} (null: all) on the configured database, which should be a
+     * scratch one: from base, each revision in order is upgraded, downgraded (the schema must be as
+     * before it: no trace) and upgraded again (the schema must be as after its first upgrade).
+     * Stops at the first revision that breaks.
+     */
+    public VerifyReport verify(String range) {
+        List<Revision> order = new ArrayList<>(range == null ? graph.topological() : new TargetResolver(graph).range(range, Set.of()));
+        if (range != null) {
+            java.util.Collections.reverse(order); // range() is newest first
+        }
+        List<String> checked = new ArrayList<>();
+        try (Connection c = database.connect()) {
+            JdbcSink sink = new JdbcSink(c);
+            if (!store.read(c).isEmpty()) {
+                throw new UsageException("verify needs an empty scratch database, but " + database.describe()
+                        + " is at " + String.join(", ", store.read(c)) + "; give it a new database (the CLI makes one for you)");
+            }
+            List<String> excluded = List.of(config.versionTable(), config.historyTable());
+            store.ensureTables(sink);
+            MigrationExecutor executor = new MigrationExecutor(dialect, store, graph, config.listener(),
+                    config.transactionPerMigration(), StepSettings.of(config));
+            Set<String> applied = new HashSet<>();
+            Set<String> wanted = new HashSet<>(order.stream().map(Revision::id).toList());
+            for (Revision r : graph.topological()) {
+                boolean check = wanted.contains(r.id());
+                MigrationBody body = language.compile(sources.get(r.id()), r);
+                Map<String, MigrationBody> bodies = Map.of(r.id(), body);
+                SchemaSnapshot before = check ? SchemaSnapshot.take(c, excluded) : null;
+                executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+                applied.add(r.id());
+                if (!check) {
+                    continue;
+                }
+                if (!body.hasDowngrade()) {
+                    return new VerifyReport(checked, r.id(), r.file() + " has no downgrade block", List.of());
+                }
+                SchemaSnapshot up = SchemaSnapshot.take(c, excluded);
+                executor.run(new Plan(Direction.DOWNGRADE, List.of(r), applied), bodies, sink);
+                applied.remove(r.id());
+                SchemaSnapshot down = SchemaSnapshot.take(c, excluded);
+                if (!down.equals(before)) {
+                    return new VerifyReport(checked, r.id(), "the downgrade of " + r.id() + " (" + r.file()
+                            + ") does not restore the schema it started from", before.diff(down));
+                }
+                executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+                applied.add(r.id());
+                SchemaSnapshot again = SchemaSnapshot.take(c, excluded);
+                if (!again.equals(up)) {
+                    return new VerifyReport(checked, r.id(), "upgrading " + r.id() + " (" + r.file()
+                            + ") again after its downgrade gives another schema", up.diff(again));
+                }
+                checked.add(r.id());
+            }
+            return new VerifyReport(checked, null, null, List.of());
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@link #verify} on a scratch database that is made for it and removed after: a throwaway embedded
+     * server when the configured database is the embedded one, else a new database on the configured
+     * server (which needs CREATE DATABASE). The configured database itself is never touched.
+     */
+    public VerifyReport verifyOnScratchDatabase(String range) {
+        dev.retort.internal.config.DatabaseUrl url = config.url();
+        if (url == null) {
+            throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
+        }
+        if (url.isEmbedded()) {
+            java.nio.file.Path dir;
+            try {
+                dir = java.nio.file.Files.createTempDirectory("retort-verify");
+            } catch (java.io.IOException e) {
+                throw new ConfigException("verify: cannot make a temporary directory: " + e.getMessage(), e);
+            }
+            try (Retort scratch = new Retort(config.copyWithUrl("embedded:" + dir, null, null).build(), language, graph, sources)) {
+                return scratch.verify(range);
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        String name = "retort_verify_" + Long.toHexString(System.nanoTime());
+        try (Connection c = database.connect(); var st = c.createStatement()) {
+            st.execute(dialect.createDatabase(name));
+        } catch (SQLException e) {
+            throw new ConnectionException("verify cannot create a scratch database on " + database.describe() + ": "
+                    + e.getMessage().lines().findFirst().orElse("") + "; grant CREATEDB, or point --url at a server where it may", e);
+        }
+        dev.retort.internal.config.DatabaseUrl scratchUrl = url.withDatabase(name);
+        try (Retort scratch = new Retort(config.copyWithUrl(scratchUrl.jdbcUrl(), scratchUrl.user(), scratchUrl.password()).build(),
+                language, graph, sources)) {
+            return scratch.verify(range);
+        } finally {
+            try (Connection c = database.connect(); var st = c.createStatement()) {
+                st.execute(dialect.dropDatabase(name));
+            } catch (SQLException ignored) {
+                // a leftover scratch database is named retort_verify_*: safe to drop by hand
+            }
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path dir) {
+        try (var paths = java.nio.file.Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temporary directory left behind is harmless
+        }
+    }
+
     /** A snapshot of the database's schema, without Retort's own tables. */
     public SchemaSnapshot snapshot() {
         try (Connection c = database.connect()) {

@@ -51,6 +51,29 @@ public final class RetortConfig {
         this.listener = b.listener;
     }
 
+    /** A builder holding this configuration's settings, to change some (the URL is replaced by {@code url}). */
+    public Builder copyWithUrl(String url, String user, String password) {
+        Builder b = new Builder();
+        b.rawUrl = url;
+        b.user = user;
+        b.password = password;
+        b.locations.addAll(locations);
+        b.projectDir = projectDir;
+        b.schema = schema;
+        b.versionTable = versionTable;
+        b.historyTable = historyTable;
+        b.lockTimeout = lockTimeout;
+        b.lock = lock;
+        b.transactionPerMigration = transactionPerMigration;
+        b.listener = listener;
+        b.sqlLockTimeout = sqlLockTimeout;
+        b.sqlStatementTimeout = sqlStatementTimeout;
+        b.lockRetries = lockRetries;
+        b.lockRetryBackoff = lockRetryBackoff;
+        b.validateChecksums = validateChecksums;
+        return b;
+    }
+
     /** A builder with every default set. */
     public static Builder builder() {
         return new Builder();

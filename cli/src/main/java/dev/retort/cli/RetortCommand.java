@@ -14,6 +14,7 @@ import dev.retort.cli.command.InitCommand;
 import dev.retort.cli.command.RevisionCommand;
 import dev.retort.cli.command.ShowCommand;
 import dev.retort.cli.command.UpgradeCommand;
+import dev.retort.cli.command.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +29,7 @@ import java.util.function.Function;
         description = "Database migrations for PostgreSQL, written in Groovy.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
-                StampCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, GraphCommand.class,
+                StampCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, VerifyCommand.class, GraphCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 script or graph error, 4 cannot connect,",
                 "5 migration failed, 6 lock timeout, 7 check found problems."})

@@ -32,9 +32,17 @@ final class TestDatabase implements AutoCloseable {
         this.password = password
     }
 
+    /** A new empty database on the server at {@code url} (each call its own database). */
+    static TestDatabase createOn(String url) {
+        create(Server.external(url))
+    }
+
     /** A new empty database. */
     static TestDatabase create() {
-        Server s = server()
+        create(server())
+    }
+
+    private static TestDatabase create(Server s) {
         String name = "retort_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()
         s.admin { Connection c -> c.createStatement().execute("CREATE DATABASE " + name) }
         return new TestDatabase("jdbc:postgresql://${s.hostPort}/${name}".toString(), name, s.user, s.password)

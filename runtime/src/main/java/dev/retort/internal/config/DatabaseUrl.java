@@ -137,6 +137,16 @@ public final class DatabaseUrl {
         return text.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
     }
 
+    /** The same server and credentials, another database. */
+    public DatabaseUrl withDatabase(String name) {
+        return new DatabaseUrl(false, null, hostPort, name, params, user, password);
+    }
+
+    /** The database name, or null for the embedded server. */
+    public String database() {
+        return database;
+    }
+
     /** True for the embedded server. */
     public boolean isEmbedded() {
         return embedded;

@@ -597,6 +597,16 @@ public final class PostgresDialect {
         return List.of(Statement.of("RESET lock_timeout"), Statement.of("RESET statement_timeout"));
     }
 
+    /** A new, empty database (for verify's scratch runs). */
+    public String createDatabase(String name) {
+        return "CREATE DATABASE " + quote(check("database", name));
+    }
+
+    /** Drops a scratch database, disconnecting whoever is still on it. */
+    public String dropDatabase(String name) {
+        return "DROP DATABASE IF EXISTS " + quote(check("database", name)) + " WITH (FORCE)";
+    }
+
     /** Transaction control, for the --sql script and for the connection alike. */
     public String begin() {
         return "BEGIN";
