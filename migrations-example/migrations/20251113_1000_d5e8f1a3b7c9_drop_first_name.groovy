@@ -5,6 +5,7 @@ created   '2025-11-13T10:00:00Z'
 
 // seed 000: the old column goes only once no deployed code reads it
 upgrade {
+    // retort:lint-ignore drop-column step 2 of the two-step rename: no deployed code has read first_name since 7f2c8e4b6a01
     dropColumn 'users', 'first_name'
 }
 

@@ -184,6 +184,9 @@ public final class Retort implements AutoCloseable {
                 }
                 Plan plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
                 Map<String, MigrationBody> bodies = compile(plan);
+                if (direction == Direction.UPGRADE && !plan.isEmpty() && !config.lintOnUpgrade().equals("off")) {
+                    lintPending(plan, serverMajor(c));
+                }
                 if (!plan.isEmpty()) {
                     store.ensureTables(sink);
                 }
@@ -239,6 +242,29 @@ public final class Retort implements AutoCloseable {
         }
         new MigrationExecutor(dialect, store, graph, RunListener.NONE, true, StepSettings.of(config)).run(plan, bodies, sink);
         return out.toString();
+    }
+
+    // lints only the pending revisions (earlier ones are not compiled on upgrade): see docs/lint.md
+    private void lintPending(Plan plan, int pgVersion) {
+        List<LintFinding> errors = lint(plan.steps(), null, pgVersion).stream().filter(LintFinding::error).toList();
+        if (errors.isEmpty()) {
+            return;
+        }
+        LintFinding first = errors.get(0);
+        String line = errors.size() + " lint error(s) in pending migrations, first " + first.file() + ":" + first.line() + " "
+                + first.rule() + " (" + first.detail() + "); see 'retort lint'";
+        if (config.lintOnUpgrade().equals("refuse")) {
+            throw new CheckFailedException("upgrade refused (lintOnUpgrade=refuse): " + line);
+        }
+        config.listener().notice(line);
+    }
+
+    private static int serverMajor(Connection c) {
+        try {
+            return c.getMetaData().getDatabaseMajorVersion();
+        } catch (SQLException e) {
+            return 17;
+        }
     }
 
     // compile every script the plan will run before any runs, so a broken script stops the run untouched
@@ -574,6 +600,34 @@ public final class Retort implements AutoCloseable {
         } catch (java.io.IOException ignored) {
             // a temporary directory left behind is harmless
         }
+    }
+
+    /**
+     * Lints the upgrade of every revision in {@code range} (null: all), walking the whole graph in order
+     * so each rule knows what earlier revisions built. {@code pgVersion} is the server major version the
+     * rules assume (e.g. a constant default on ADD COLUMN is safe from 11 on).
+     */
+    public List<LintFinding> lint(String range, int pgVersion) {
+        Set<String> wanted = range == null ? null
+                : new HashSet<>(new TargetResolver(graph).range(range, Set.of()).stream().map(Revision::id).toList());
+        return lint(graph.topological(), wanted, pgVersion);
+    }
+
+    private List<LintFinding> lint(List<Revision> revisions, Set<String> wanted, int pgVersion) {
+        Map<dev.retort.internal.lint.Rule, dev.retort.internal.lint.Linter.Level> levels = new java.util.EnumMap<>(dev.retort.internal.lint.Rule.class);
+        config.lintLevels().forEach((id, level) -> levels.put(dev.retort.internal.lint.Rule.byId(id),
+                dev.retort.internal.lint.Linter.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT))));
+        dev.retort.internal.lint.Linter linter = new dev.retort.internal.lint.Linter(pgVersion, levels);
+        List<LintFinding> out = new ArrayList<>();
+        for (Revision r : revisions) {
+            ScriptSource source = sources.get(r.id());
+            MigrationBody body = language.compile(source, r);
+            for (dev.retort.internal.lint.Finding f : linter.lint(r, body, source.text(), wanted == null || wanted.contains(r.id()))) {
+                out.add(new LintFinding(f.revision(), f.file(), f.line(), f.rule().id(), f.error(), f.rule().message(),
+                        f.rule().fix(), f.rule().docs(), f.detail()));
+            }
+        }
+        return out;
     }
 
     /** A snapshot of the database's schema, without Retort's own tables. */

@@ -31,8 +31,12 @@ public final class RetortConfig {
     private final int lockRetries;
     private final Duration lockRetryBackoff;
     private final boolean validateChecksums;
+    private final java.util.Map<String, String> lintLevels;
+    private final String lintOnUpgrade;
 
     private RetortConfig(Builder b) {
+        this.lintLevels = java.util.Map.copyOf(b.lintLevels);
+        this.lintOnUpgrade = b.lintOnUpgrade;
         this.sqlLockTimeout = b.sqlLockTimeout;
         this.sqlStatementTimeout = b.sqlStatementTimeout;
         this.lockRetries = b.lockRetries;
@@ -71,6 +75,8 @@ public final class RetortConfig {
         b.lockRetries = lockRetries;
         b.lockRetryBackoff = lockRetryBackoff;
         b.validateChecksums = validateChecksums;
+        b.lintLevels.putAll(lintLevels);
+        b.lintOnUpgrade = lintOnUpgrade;
         return b;
     }
 
@@ -154,6 +160,16 @@ public final class RetortConfig {
         return lockRetryBackoff;
     }
 
+    /** Lint rule id to level (error, warning, off), for rules set in the project. */
+    public java.util.Map<String, String> lintLevels() {
+        return lintLevels;
+    }
+
+    /** What upgrade does with lint errors in pending migrations: warn (default), refuse or off. */
+    public String lintOnUpgrade() {
+        return lintOnUpgrade;
+    }
+
     /** True (default): upgrade refuses while an applied script was edited. */
     public boolean validateChecksums() {
         return validateChecksums;
@@ -180,6 +196,8 @@ public final class RetortConfig {
         private int lockRetries = 3;
         private Duration lockRetryBackoff = Duration.ofSeconds(2);
         private boolean validateChecksums = true;
+        private final java.util.Map<String, String> lintLevels = new java.util.LinkedHashMap<>();
+        private String lintOnUpgrade = "warn";
 
         private Builder() {
         }
@@ -300,6 +318,18 @@ public final class RetortConfig {
             return this;
         }
 
+        /** Sets a lint rule to error, warning or off ({@code lint.RULE-ID} in retort.properties). */
+        public Builder lintLevel(String rule, String level) {
+            this.lintLevels.put(rule, level);
+            return this;
+        }
+
+        /** warn (default), refuse or off: what upgrade does with lint errors in pending migrations. */
+        public Builder lintOnUpgrade(String lintOnUpgrade) {
+            this.lintOnUpgrade = lintOnUpgrade;
+            return this;
+        }
+
         /** Validates and builds the configuration. */
         public RetortConfig build() {
             if (dataSource != null && rawUrl != null) {
@@ -336,6 +366,17 @@ public final class RetortConfig {
             }
             if (lockRetryBackoff == null || lockRetryBackoff.isNegative()) {
                 throw new ConfigException("lockRetryBackoff: must be zero or more, got " + lockRetryBackoff);
+            }
+            for (java.util.Map.Entry<String, String> e : lintLevels.entrySet()) {
+                if (dev.retort.internal.lint.Rule.byId(e.getKey()) == null) {
+                    throw new ConfigException("lint." + e.getKey() + ": no lint rule has this id (see docs/lint.md)");
+                }
+                if (!java.util.List.of("error", "warning", "off").contains(e.getValue())) {
+                    throw new ConfigException("lint." + e.getKey() + ": '" + e.getValue() + "' is not error, warning or off");
+                }
+            }
+            if (!java.util.List.of("warn", "refuse", "off").contains(lintOnUpgrade)) {
+                throw new ConfigException("lintOnUpgrade: '" + lintOnUpgrade + "' is not warn, refuse or off");
             }
             if (listener == null) {
                 listener = RunListener.NONE;

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class ConfigResolver {
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
             "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums");
+            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade");
 
     private final Function<String, String> env;
     private final Path workingDir;
@@ -115,6 +115,15 @@ public final class ConfigResolver {
         if (backoff != null) {
             b.lockRetryBackoff(duration("lockRetryBackoff", backoff));
         }
+        file.forEach((k, v) -> {
+            if (k.startsWith("lint.")) {
+                b.lintLevel(k.substring(5), v);
+            }
+        });
+        String lintOnUpgrade = first(env.apply("RETORT_LINT_ON_UPGRADE"), file.get("lintOnUpgrade"));
+        if (lintOnUpgrade != null) {
+            b.lintOnUpgrade(lintOnUpgrade);
+        }
         String checksums = first(env.apply("RETORT_VALIDATE_CHECKSUMS"), file.get("validateChecksums"));
         if (checksums != null) {
             b.validateChecksums(bool("validateChecksums", checksums));
@@ -162,7 +171,7 @@ public final class ConfigResolver {
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
             String k = key.startsWith("retort.") ? key.substring("retort.".length()) : key;
-            if (!KEYS.contains(k)) {
+            if (!KEYS.contains(k) && !k.startsWith("lint.")) {
                 throw new ConfigException("config: unknown setting '" + key + "' in " + file.getFileName()
                         + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }

@@ -36,7 +36,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         if (e instanceof LockTimeoutException) {
             return LOCK;
         }
-        if (e instanceof CheckFailed) {
+        if (e instanceof CheckFailed || e instanceof dev.retort.CheckFailedException) {
             return CHECK;
         }
         return INTERNAL;

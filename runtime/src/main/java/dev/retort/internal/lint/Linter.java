@@ -1,0 +1,352 @@
+package dev.retort.internal.lint;
+
+import dev.retort.Revision;
+import dev.retort.internal.operation.AddCheckConstraint;
+import dev.retort.internal.operation.AddColumn;
+import dev.retort.internal.operation.AddForeignKey;
+import dev.retort.internal.operation.AddUniqueConstraint;
+import dev.retort.internal.operation.AlterColumn;
+import dev.retort.internal.operation.Backfill;
+import dev.retort.internal.operation.BulkInsert;
+import dev.retort.internal.operation.ColumnDef;
+import dev.retort.internal.operation.CreateHypertable;
+import dev.retort.internal.operation.CreateIndex;
+import dev.retort.internal.operation.CreateTable;
+import dev.retort.internal.operation.DropColumn;
+import dev.retort.internal.operation.DropIndex;
+import dev.retort.internal.operation.DropTable;
+import dev.retort.internal.operation.Operation;
+import dev.retort.internal.operation.RenameColumn;
+import dev.retort.internal.operation.RenameTable;
+import dev.retort.internal.operation.Sql;
+import dev.retort.internal.operation.TableConstraint;
+import dev.retort.internal.operation.ValidateConstraint;
+import dev.retort.internal.script.MigrationBody;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The zero-downtime linter. It walks revisions in graph order, so it knows which tables existed before
+ * a migration (an index on a table made in the same migration needs no CONCURRENTLY), which column
+ * had which type, and which tables are hypertables.
+ */
+public final class Linter {
+    /** Rules that are warnings unless configured otherwise; the rest are errors. */
+    static final Set<Rule> WARNINGS = EnumSet.of(Rule.JSON_TYPE, Rule.TIMESTAMP_WITHOUT_TZ, Rule.SERIAL_OR_INT_PK,
+            Rule.MIXED_SCHEMA_AND_DATA, Rule.MISSING_DOWNGRADE, Rule.IGNORE_WITHOUT_REASON);
+    private static final Pattern IGNORE = Pattern.compile("//\\s*retort:lint-ignore\\s+([\\w-]+(?:\\s*,\\s*[\\w-]+)*)(.*)$");
+    private static final Pattern VOLATILE = Pattern.compile(
+            "(?i)\\b(random|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v[14]\\w*|nextval|txid_current)\\s*\\(");
+    private static final Pattern NOT_NULL_CHECK = Pattern.compile("(?i)^\\(*\\s*\"?(\\w+)\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$");
+
+    /** How a rule is reported. */
+    public enum Level { ERROR, WARNING, OFF }
+
+    private final int pgVersion;
+    private final Map<Rule, Level> levels = new EnumMap<>(Rule.class);
+    // what earlier revisions built
+    private final Map<String, Map<String, String>> columnTypes = new HashMap<>();
+    private final Set<String> hypertables = new HashSet<>();
+    private final Map<String, String> indexTables = new HashMap<>();
+    private final Set<String> notNullChecked = new HashSet<>();   // "table.column" with a validated IS NOT NULL check
+    private final Map<String, String> pendingChecks = new HashMap<>(); // constraint name -> table.column, NOT VALID
+
+    public Linter(int pgVersion, Map<Rule, Level> configured) {
+        this.pgVersion = pgVersion;
+        for (Rule r : Rule.values()) {
+            levels.put(r, WARNINGS.contains(r) ? Level.WARNING : Level.ERROR);
+        }
+        levels.putAll(configured);
+    }
+
+    /**
+     * Lints one revision (its upgrade), after every revision before it in graph order. {@code report}
+     * false only records what it builds (revisions outside the range asked for).
+     */
+    public List<Finding> lint(Revision r, MigrationBody body, String scriptText, boolean report) {
+        List<LintRecorder.Step> steps = LintRecorder.record(r, body);
+        Map<Integer, Set<String>> ignored = new HashMap<>();
+        List<Finding> out = new ArrayList<>();
+        String[] lines = scriptText.split("\r\n|\r|\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = IGNORE.matcher(lines[i]);
+            if (m.find()) {
+                if (m.group(2).replaceAll("[\\s:\\-–—]", "").isEmpty()) {
+                    add(out, r, i + 1, Rule.IGNORE_WITHOUT_REASON, lines[i].strip());
+                    continue;
+                }
+                Set<String> ids = new HashSet<>();
+                for (String id : m.group(1).split(",")) {
+                    ids.add(id.strip().toLowerCase(Locale.ROOT));
+                }
+                boolean alone = lines[i].strip().startsWith("//");
+                ignored.computeIfAbsent(alone ? i + 2 : i + 1, k -> new HashSet<>()).addAll(ids);
+            }
+        }
+        State s = new State(r);
+        for (LintRecorder.Step step : steps) {
+            List<Finding> found = new ArrayList<>();
+            check(step, s, found);
+            for (Finding f : found) {
+                Set<String> ig = ignored.getOrDefault(step.line(), Set.of());
+                if (!step.assured() && !ig.contains(f.rule().id())) {
+                    out.add(f);
+                }
+            }
+        }
+        if (s.dataLine > 0 && s.schemaLine > 0) {
+            Set<String> ig = ignored.getOrDefault(s.dataLine, Set.of());
+            if (!s.dataAssured && !ig.contains(Rule.MIXED_SCHEMA_AND_DATA.id())) {
+                add(out, r, s.dataLine, Rule.MIXED_SCHEMA_AND_DATA, "schema at line " + s.schemaLine + ", data at line " + s.dataLine);
+            }
+        }
+        if (!body.hasDowngrade()) {
+            add(out, r, 1, Rule.MISSING_DOWNGRADE, r.id());
+        }
+        if (r.lockTimeout() != null && r.lockTimeout().matches("0\\s*(ms|s|min|h)?")) {
+            add(out, r, 1, Rule.LOCK_TIMEOUT_DISABLED, "header lockTimeout '" + r.lockTimeout() + "'");
+        }
+        List<Finding> kept = new ArrayList<>();
+        for (Finding f : out) {
+            Level level = levels.get(f.rule());
+            if (level != Level.OFF) {
+                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == Level.ERROR, f.detail()));
+            }
+        }
+        return report ? kept : List.of();
+    }
+
+    private final class State {
+        final Revision revision;
+        final Set<String> newTables = new HashSet<>();
+        int schemaLine;
+        int dataLine;
+        boolean dataAssured;
+
+        State(Revision revision) {
+            this.revision = revision;
+        }
+
+        boolean existing(String table) {
+            return !newTables.contains(table);
+        }
+    }
+
+    private void check(LintRecorder.Step step, State s, List<Finding> out) {
+        Operation op = step.op();
+        if (op instanceof Sql sql) {
+            for (Object item : SqlReader.read(sql.sql())) {
+                checkItem(item, step, s, out);
+            }
+        } else {
+            checkItem(op, step, s, out);
+        }
+    }
+
+    private void checkItem(Object op, LintRecorder.Step step, State s, List<Finding> out) {
+        Revision r = s.revision;
+        int line = step.line();
+        if (op instanceof SqlReader.DataStatement d) {
+            data(s, step);
+            if (!step.outside() && !d.verb().equals("INSERT")) {
+                add(out, r, line, Rule.DATA_IN_DDL_TRANSACTION, d.verb());
+            }
+            return;
+        }
+        if (op instanceof Backfill || op instanceof BulkInsert) {
+            data(s, step);
+            return;
+        }
+        if (op instanceof SqlReader.TransactionControl t) {
+            add(out, r, line, Rule.TRANSACTION_CONTROL, t.text());
+            return;
+        }
+        if (op instanceof SqlReader.DisablesLockTimeout) {
+            add(out, r, line, Rule.LOCK_TIMEOUT_DISABLED, "SET lock_timeout = 0");
+            return;
+        }
+        if (op instanceof SqlReader.ConcurrentlyInBlock) {
+            add(out, r, line, Rule.CONCURRENTLY_IN_TRANSACTION, "CONCURRENTLY in a DO block or function");
+            return;
+        }
+        if (!(op instanceof Operation)) {
+            return;
+        }
+        if (s.schemaLine == 0) {
+            s.schemaLine = line;
+        }
+        if (op instanceof CreateTable t) {
+            s.newTables.add(t.name());
+            Map<String, String> cols = columnTypes.computeIfAbsent(t.name(), k -> new HashMap<>());
+            List<String> pk = new ArrayList<>();
+            for (ColumnDef c : t.columns()) {
+                cols.put(c.name(), normalizeType(c.type()));
+                types(r, line, t.name(), c, out);
+                if (c.primaryKey()) {
+                    pk.add(c.name());
+                }
+            }
+            for (TableConstraint tc : t.constraints()) {
+                if (tc instanceof TableConstraint.PrimaryKey p) {
+                    pk.addAll(p.columns());
+                }
+            }
+            if (pk.size() == 1) {
+                ColumnDef c = t.columns().stream().filter(x -> x.name().equals(pk.get(0))).findFirst().orElse(null);
+                if (c != null && normalizeType(c.type()).matches("serial|serial4|serial8|bigserial|smallserial|int|integer|int4|smallint|int2")) {
+                    add(out, r, line, Rule.SERIAL_OR_INT_PK, t.name() + "." + c.name() + " " + c.type());
+                }
+            }
+        } else if (op instanceof CreateIndex i) {
+            indexTables.put(i.name(), i.table());
+            if (!i.concurrently() && s.existing(i.table())) {
+                add(out, r, line, Rule.INDEX_NOT_CONCURRENT, "create " + i.name() + " on " + i.table());
+            }
+            if (i.concurrently() && hypertables.contains(i.table())) {
+                add(out, r, line, Rule.CONCURRENT_INDEX_ON_HYPERTABLE, i.name() + " on " + i.table());
+            }
+        } else if (op instanceof DropIndex d) {
+            String table = indexTables.get(d.name());
+            if (!d.concurrently() && (table == null || s.existing(table))) {
+                add(out, r, line, Rule.INDEX_NOT_CONCURRENT, "drop " + d.name());
+            }
+        } else if (op instanceof AddColumn a) {
+            ColumnDef c = a.column();
+            columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(c.name(), normalizeType(c.type()));
+            types(r, line, a.table(), c, out);
+            if (s.existing(a.table())) {
+                boolean hasDefault = c.defaultValue() != null || c.defaultSql() != null || c.identity();
+                if (Boolean.FALSE.equals(c.nullable()) && !hasDefault) {
+                    add(out, r, line, Rule.NOT_NULL_WITHOUT_DEFAULT, a.table() + "." + c.name());
+                }
+                if (c.defaultSql() != null && VOLATILE.matcher(c.defaultSql()).find() || hasDefault && pgVersion < 11) {
+                    add(out, r, line, Rule.VOLATILE_DEFAULT, a.table() + "." + c.name() + " DEFAULT "
+                            + (c.defaultSql() != null ? c.defaultSql() : String.valueOf(c.defaultValue())));
+                }
+                if (c.references() != null) {
+                    add(out, r, line, Rule.CONSTRAINT_NOT_VALID, "foreign key of " + a.table() + "." + c.name());
+                }
+            }
+        } else if (op instanceof AlterColumn a) {
+            if (s.existing(a.table())) {
+                if (Boolean.FALSE.equals(a.nullable()) && !(pgVersion >= 12 && notNullChecked.contains(a.table() + "." + a.name()))) {
+                    add(out, r, line, Rule.SET_NOT_NULL, a.table() + "." + a.name());
+                }
+                if (a.type() != null) {
+                    String before = columnTypes.getOrDefault(a.table(), Map.of()).get(a.name());
+                    if (before == null || !safeCast(before, normalizeType(a.type())) || a.using() != null) {
+                        add(out, r, line, Rule.TYPE_REWRITE, a.table() + "." + a.name() + " " + (before == null ? "?" : before)
+                                + " -> " + a.type());
+                    }
+                }
+            }
+            if (a.type() != null) {
+                columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(a.name(), normalizeType(a.type()));
+            }
+        } else if (op instanceof AddForeignKey f) {
+            if (s.existing(f.table()) && !f.notValid()) {
+                add(out, r, line, Rule.CONSTRAINT_NOT_VALID, f.name() + " on " + f.table());
+            }
+        } else if (op instanceof AddCheckConstraint c) {
+            if (s.existing(c.table()) && !c.notValid()) {
+                add(out, r, line, Rule.CONSTRAINT_NOT_VALID, c.name() + " on " + c.table());
+            }
+            Matcher m = NOT_NULL_CHECK.matcher(c.check().strip());
+            if (m.matches()) {
+                String key = c.table() + "." + m.group(1).toLowerCase(Locale.ROOT);
+                if (c.notValid()) {
+                    pendingChecks.put(c.name(), key);
+                } else {
+                    notNullChecked.add(key);
+                }
+            }
+        } else if (op instanceof ValidateConstraint v) {
+            String key = pendingChecks.remove(v.name());
+            if (key != null) {
+                notNullChecked.add(key);
+            }
+        } else if (op instanceof AddUniqueConstraint u) {
+            if (s.existing(u.table()) && u.usingIndex() == null) {
+                add(out, r, line, Rule.UNIQUE_CONSTRAINT, u.name() + " on " + u.table());
+            }
+        } else if (op instanceof RenameColumn c) {
+            if (s.existing(c.table())) {
+                add(out, r, line, Rule.RENAME_COLUMN, c.table() + "." + c.from() + " -> " + c.to());
+            }
+        } else if (op instanceof RenameTable t) {
+            if (s.existing(t.from())) {
+                add(out, r, line, Rule.RENAME_TABLE, t.from() + " -> " + t.to());
+            }
+        } else if (op instanceof DropColumn d) {
+            if (s.existing(d.table())) {
+                add(out, r, line, Rule.DROP_COLUMN, d.table() + "." + d.name());
+            }
+        } else if (op instanceof DropTable d) {
+            if (s.existing(d.name())) {
+                add(out, r, line, Rule.DROP_TABLE, d.name());
+            }
+            columnTypes.remove(d.name());
+        } else if (op instanceof CreateHypertable h) {
+            hypertables.add(h.table());
+        }
+    }
+
+    private static void data(State s, LintRecorder.Step step) {
+        if (s.dataLine == 0) {
+            s.dataLine = step.line();
+            s.dataAssured = step.assured();
+        }
+    }
+
+    private static void types(Revision r, int line, String table, ColumnDef c, List<Finding> out) {
+        String t = normalizeType(c.type());
+        if (t.equals("json")) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.JSON_TYPE, true, table + "." + c.name()));
+        }
+        if (t.equals("timestamp") || t.startsWith("timestamp(") || t.startsWith("timestamp without time zone")) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.TIMESTAMP_WITHOUT_TZ, true, table + "." + c.name()));
+        }
+    }
+
+    static String normalizeType(String type) {
+        return type == null ? "" : type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace("character varying", "varchar");
+    }
+
+    // casts PostgreSQL does without rewriting the table
+    static boolean safeCast(String from, String to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        if (to.equals("text") && (from.startsWith("varchar") || from.equals("text"))) {
+            return true;
+        }
+        if (from.matches("varchar\\(\\d+\\)") && to.equals("varchar")) {
+            return true;
+        }
+        Matcher f = Pattern.compile("varchar\\((\\d+)\\)").matcher(from);
+        Matcher t = Pattern.compile("varchar\\((\\d+)\\)").matcher(to);
+        if (f.matches() && t.matches()) {
+            return Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1));
+        }
+        f = Pattern.compile("numeric\\((\\d+),\\s*(\\d+)\\)").matcher(from);
+        t = Pattern.compile("numeric\\((\\d+),\\s*(\\d+)\\)").matcher(to);
+        if (f.matches() && t.matches()) {
+            return f.group(2).equals(t.group(2)) && Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1));
+        }
+        return from.matches("numeric\\(.*\\)") && to.equals("numeric");
+    }
+
+    private static void add(List<Finding> out, Revision r, int line, Rule rule, String detail) {
+        out.add(new Finding(r.id(), r.file(), line, rule, true, detail));
+    }
+}
