@@ -61,6 +61,19 @@ public final class Retort implements AutoCloseable {
         this.database = new Database(config);
     }
 
+    /** This build of Retort: the version and, for snapshots, the build time (compiled-script caches are keyed on it). */
+    public static String build() {
+        try (var in = Retort.class.getResourceAsStream("/dev/retort/version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev") + "+" + p.getProperty("build", "unknown");
+        } catch (java.io.IOException e) {
+            return "dev+unknown";
+        }
+    }
+
     /** Starts a configuration: {@code Retort.configure().url(...).load()}. */
     public static RetortConfig.Builder configure() {
         return RetortConfig.builder();
@@ -69,6 +82,9 @@ public final class Retort implements AutoCloseable {
     /** Reads every script's header and builds the revision graph. */
     public static Retort load(RetortConfig config) {
         ScriptLanguage language = findLanguage();
+        if (config.cache()) {
+            language.cacheIn(config.projectDir().resolve(".retort/cache"));
+        }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         List<ScriptSource> found = new ScriptLocator(config.projectDir(), cl == null ? Retort.class.getClassLoader() : cl)
                 .find(config.locations(), language.extension());

@@ -33,8 +33,10 @@ public final class RetortConfig {
     private final boolean validateChecksums;
     private final java.util.Map<String, String> lintLevels;
     private final String lintOnUpgrade;
+    private final boolean cache;
 
     private RetortConfig(Builder b) {
+        this.cache = b.cache;
         this.lintLevels = java.util.Map.copyOf(b.lintLevels);
         this.lintOnUpgrade = b.lintOnUpgrade;
         this.sqlLockTimeout = b.sqlLockTimeout;
@@ -77,6 +79,7 @@ public final class RetortConfig {
         b.validateChecksums = validateChecksums;
         b.lintLevels.putAll(lintLevels);
         b.lintOnUpgrade = lintOnUpgrade;
+        b.cache = cache;
         return b;
     }
 
@@ -170,6 +173,11 @@ public final class RetortConfig {
         return lintOnUpgrade;
     }
 
+    /** True (default): compiled scripts are kept in .retort/cache under the project, keyed by their content. */
+    public boolean cache() {
+        return cache;
+    }
+
     /** True (default): upgrade refuses while an applied script was edited. */
     public boolean validateChecksums() {
         return validateChecksums;
@@ -198,6 +206,7 @@ public final class RetortConfig {
         private boolean validateChecksums = true;
         private final java.util.Map<String, String> lintLevels = new java.util.LinkedHashMap<>();
         private String lintOnUpgrade = "warn";
+        private boolean cache = true;
 
         private Builder() {
         }
@@ -321,6 +330,12 @@ public final class RetortConfig {
         /** Sets a lint rule to error, warning or off ({@code lint.RULE-ID} in retort.properties). */
         public Builder lintLevel(String rule, String level) {
             this.lintLevels.put(rule, level);
+            return this;
+        }
+
+        /** False to compile scripts every time instead of keeping them in .retort/cache (default true). */
+        public Builder cache(boolean cache) {
+            this.cache = cache;
             return this;
         }
 

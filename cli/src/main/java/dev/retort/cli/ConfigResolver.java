@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class ConfigResolver {
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
             "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade");
+            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache");
 
     private final Function<String, String> env;
     private final Path workingDir;
@@ -123,6 +123,10 @@ public final class ConfigResolver {
         String lintOnUpgrade = first(env.apply("RETORT_LINT_ON_UPGRADE"), file.get("lintOnUpgrade"));
         if (lintOnUpgrade != null) {
             b.lintOnUpgrade(lintOnUpgrade);
+        }
+        String cache = first(env.apply("RETORT_CACHE"), file.get("cache"));
+        if (cache != null) {
+            b.cache(bool("cache", cache));
         }
         String checksums = first(env.apply("RETORT_VALIDATE_CHECKSUMS"), file.get("validateChecksums"));
         if (checksums != null) {

@@ -10,7 +10,7 @@ public final class Printer {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean colour;
-    private final boolean quiet;
+    private boolean quiet;
     private boolean progressShown;
     private final java.util.List<String> secrets = new java.util.ArrayList<>();
 
@@ -18,6 +18,11 @@ public final class Printer {
         this.out = out;
         this.err = err;
         this.colour = colour;
+        this.quiet = quiet;
+    }
+
+    /** -q: only errors and results from here on. */
+    public void quiet(boolean quiet) {
         this.quiet = quiet;
     }
 

@@ -30,6 +30,8 @@ class ArchitectureSpec extends Specification {
         when:
         def offenders = ['runtime', 'dsl', 'cli'].collectMany { sources(it) }
                 .findAll { !it.toString().contains('/internal/dialect/') }
+                // lint rule messages name statements in prose ("SET NOT NULL on an existing column ..."); they build no SQL
+                .findAll { !it.toString().endsWith('/internal/lint/Rule.java') }
                 .findAll { f -> f.readLines().any { line -> !line.trim().startsWith('*') && !line.trim().startsWith('//') && line =~ sql } }
 
         then:

@@ -10,6 +10,13 @@ import groovy.transform.CompileStatic
 @CompileStatic
 class GroovyScriptLanguage implements ScriptLanguage {
     private ScriptCompiler compiler
+    private java.nio.file.Path cacheDir
+
+    @Override
+    void cacheIn(java.nio.file.Path dir) {
+        cacheDir = dir
+        compiler = null
+    }
 
     @Override
     String extension() {
@@ -24,7 +31,8 @@ class GroovyScriptLanguage implements ScriptLanguage {
     @Override
     synchronized MigrationBody compile(ScriptSource source, Revision revision) {
         if (compiler == null) {
-            compiler = new ScriptCompiler(GroovyScriptLanguage.classLoader)
+            compiler = new ScriptCompiler(GroovyScriptLanguage.classLoader,
+                    cacheDir == null ? null : new CompiledScriptCache(cacheDir, dev.retort.Retort.build()))
         }
         return compiler.compile(source, revision)
     }

@@ -4,7 +4,11 @@ import dev.retort.Revision
 import dev.retort.ScriptException
 import dev.retort.internal.script.ScriptSource
 import groovy.transform.CompileStatic
+import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.CompilerConfiguration
+import org.codehaus.groovy.control.Phases
+import org.codehaus.groovy.control.SourceUnit
+import org.codehaus.groovy.tools.GroovyClass
 import org.codehaus.groovy.control.MultipleCompilationErrorsException
 import org.codehaus.groovy.control.messages.ExceptionMessage
 import org.codehaus.groovy.control.messages.Message
@@ -14,24 +18,34 @@ import org.codehaus.groovy.syntax.SyntaxException
 /** Compiles scripts with {@link RetortScript} as their base class and runs them to collect their blocks. */
 @CompileStatic
 class ScriptCompiler {
-    private final GroovyClassLoader loader
+    private final ClassLoader parent
+    private final CompilerConfiguration config
+    private final CompiledScriptCache cache
 
-    ScriptCompiler(ClassLoader parent) {
-        CompilerConfiguration cc = new CompilerConfiguration()
-        cc.scriptBaseClass = RetortScript.name
-        cc.sourceEncoding = 'UTF-8'
-        loader = new GroovyClassLoader(parent, cc)
+    ScriptCompiler(ClassLoader parent, CompiledScriptCache cache = null) {
+        this.parent = parent
+        this.cache = cache
+        config = new CompilerConfiguration()
+        config.scriptBaseClass = RetortScript.name
+        config.sourceEncoding = 'UTF-8'
     }
 
     GroovyMigrationBody compile(ScriptSource source, Revision revision) {
         String file = source.displayName()
         String fileName = source.file().fileName.toString()
-        Class<?> type
-        try {
-            type = loader.parseClass(new GroovyCodeSource(source.text(), fileName, '/groovy/script'), false)
-        } catch (MultipleCompilationErrorsException e) {
-            throw new ScriptException(describe(file, e), e)
+        String key = cache?.key(fileName, source.text())
+        Map<String, byte[]> classes = key ? cache.read(key) : null
+        if (classes == null) {
+            try {
+                classes = toBytes(fileName, source.text())
+            } catch (MultipleCompilationErrorsException e) {
+                throw new ScriptException(describe(file, e), e)
+            }
+            if (key) {
+                cache.write(key, classes)
+            }
         }
+        Class<?> type = new BytesClassLoader(parent, classes).scriptClass()
         RetortScript script
         try {
             script = (RetortScript) type.getDeclaredConstructor().newInstance()
@@ -42,6 +56,44 @@ class ScriptCompiler {
             throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: the script failed while loading: ${e.message}", e)
         }
         return new GroovyMigrationBody(script, file, revision)
+    }
+
+    // one compilation unit to class files: the script class and its closures
+    private Map<String, byte[]> toBytes(String fileName, String text) {
+        GroovyClassLoader gcl = new GroovyClassLoader(parent, config)
+        CompilationUnit unit = new CompilationUnit(config, null, gcl)
+        unit.addSource(new SourceUnit(fileName, text, config, gcl, unit.errorCollector))
+        unit.compile(Phases.CLASS_GENERATION)
+        Map<String, byte[]> out = new LinkedHashMap<>()
+        for (GroovyClass c : unit.classes) {
+            out.put(c.name, c.bytes)
+        }
+        out
+    }
+
+    /** Defines a script's classes from bytes; the script class is the one the others nest in. */
+    @CompileStatic
+    private static final class BytesClassLoader extends ClassLoader {
+        private final Map<String, byte[]> classes
+
+        BytesClassLoader(ClassLoader parent, Map<String, byte[]> classes) {
+            super(parent)
+            this.classes = classes
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            byte[] b = classes.get(name)
+            if (b == null) {
+                throw new ClassNotFoundException(name)
+            }
+            defineClass(name, b, 0, b.length)
+        }
+
+        Class<?> scriptClass() {
+            String main = classes.keySet().find { !it.contains('$') } ?: classes.keySet().first()
+            loadClass(main)
+        }
     }
 
     private static String describe(String file, MultipleCompilationErrorsException e) {

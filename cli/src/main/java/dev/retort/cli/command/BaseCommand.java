@@ -41,6 +41,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         GlobalOptions g = globals();
         ConfigResolver resolver = resolver();
         Printer p = printer();
+        p.quiet(g.quiet());
         resolver.secrets(g).forEach(p::secret);
         RetortConfig config = resolver.resolve(g).listener(new PrintingListener(p, g.json())).build();
         return Retort.load(config);

@@ -1,6 +1,7 @@
 package dev.retort.internal.lint;
 
 import dev.retort.Revision;
+import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.operation.AddCheckConstraint;
 import dev.retort.internal.operation.AddColumn;
 import dev.retort.internal.operation.AddForeignKey;
@@ -145,7 +146,7 @@ public final class Linter {
     private void check(LintRecorder.Step step, State s, List<Finding> out) {
         Operation op = step.op();
         if (op instanceof Sql sql) {
-            for (Object item : SqlReader.read(sql.sql())) {
+            for (Object item : SqlStatementReader.read(sql.sql())) {
                 checkItem(item, step, s, out);
             }
         } else {
@@ -156,7 +157,7 @@ public final class Linter {
     private void checkItem(Object op, LintRecorder.Step step, State s, List<Finding> out) {
         Revision r = s.revision;
         int line = step.line();
-        if (op instanceof SqlReader.DataStatement d) {
+        if (op instanceof SqlStatementReader.DataStatement d) {
             data(s, step);
             if (!step.outside() && !d.verb().equals("INSERT")) {
                 add(out, r, line, Rule.DATA_IN_DDL_TRANSACTION, d.verb());
@@ -167,15 +168,15 @@ public final class Linter {
             data(s, step);
             return;
         }
-        if (op instanceof SqlReader.TransactionControl t) {
+        if (op instanceof SqlStatementReader.TransactionControl t) {
             add(out, r, line, Rule.TRANSACTION_CONTROL, t.text());
             return;
         }
-        if (op instanceof SqlReader.DisablesLockTimeout) {
+        if (op instanceof SqlStatementReader.DisablesLockTimeout) {
             add(out, r, line, Rule.LOCK_TIMEOUT_DISABLED, "SET lock_timeout = 0");
             return;
         }
-        if (op instanceof SqlReader.ConcurrentlyInBlock) {
+        if (op instanceof SqlStatementReader.ConcurrentlyInBlock) {
             add(out, r, line, Rule.CONCURRENTLY_IN_TRANSACTION, "CONCURRENTLY in a DO block or function");
             return;
         }

@@ -13,6 +13,10 @@ public interface ScriptLanguage {
     /** Reads the header without compiling; errors name file and line. */
     Revision readHeader(ScriptSource source, String checksum);
 
+    /** Keep compiled scripts in {@code dir} (null: no cache). */
+    default void cacheIn(java.nio.file.Path dir) {
+    }
+
     /** Compiles the script into a runnable body; errors name file and line. */
     MigrationBody compile(ScriptSource source, Revision revision);
 }

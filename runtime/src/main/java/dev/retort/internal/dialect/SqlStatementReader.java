@@ -1,6 +1,5 @@
-package dev.retort.internal.lint;
+package dev.retort.internal.dialect;
 
-import dev.retort.internal.dialect.SqlSplitter;
 import dev.retort.internal.operation.AddCheckConstraint;
 import dev.retort.internal.operation.AddColumn;
 import dev.retort.internal.operation.AddForeignKey;
@@ -27,21 +26,21 @@ import java.util.regex.Pattern;
  * Reads enough PostgreSQL DDL to turn raw {@code sql} statements into the same operation records the
  * DSL builds, so every rule applies to both. What it does not recognise it leaves alone.
  */
-final class SqlReader {
+public final class SqlStatementReader {
     /** An UPDATE, DELETE or INSERT. */
-    record DataStatement(String verb) {
+    public record DataStatement(String verb) {
     }
 
     /** BEGIN, COMMIT, ROLLBACK, START TRANSACTION. */
-    record TransactionControl(String text) {
+    public record TransactionControl(String text) {
     }
 
     /** SET lock_timeout = 0. */
-    record DisablesLockTimeout() {
+    public record DisablesLockTimeout() {
     }
 
     /** CONCURRENTLY inside a DO block or function body. */
-    record ConcurrentlyInBlock() {
+    public record ConcurrentlyInBlock() {
     }
 
     private static final String NAME = "(\"[^\"]+\"|[\\w$]+(?:\\.[\\w$]+)?)";
@@ -63,10 +62,11 @@ final class SqlReader {
     private static final Pattern HYPERTABLE = Pattern.compile("create_hypertable\\s*\\(\\s*'([^']+)'", F);
     private static final Pattern LOCK_TIMEOUT_OFF = Pattern.compile("^SET\\s+(SESSION\\s+|LOCAL\\s+)?lock_timeout\\s*(=|TO)\\s*'?0(ms|s)?'?$", F);
 
-    private SqlReader() {
+    private SqlStatementReader() {
     }
 
-    static List<Object> read(String sql) {
+    /** The statements of {@code sql} as operations (or the markers above); unrecognised ones are left out. */
+    public static List<Object> read(String sql) {
         List<Object> out = new ArrayList<>();
         for (String raw : SqlSplitter.split(sql)) {
             String s = stripComments(raw).strip();
