@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Retort vs Flyway, Liquibase, Alembic and plain psql on the same workloads, one PostgreSQL for all.
 #   bench/run.sh [N ...]          default: 100 1000     REPS=3 (runs per measurement; the median is reported)
+#   ONLY="W1 W2" limits the workloads, TOOLS="retort psql" the tools (e.g. ONLY=W2 TOOLS=retort bench/run.sh 10000)
 # Installs what it needs: Flyway and Liquibase from Maven Central (bench/peers/*.pom.xml), Alembic and
 # psql from Debian's packages (apt-get; needs root or sudo).
 set -euo pipefail
@@ -13,6 +14,8 @@ results="$work/results.tsv"
 trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 say() { echo "bench: $*" >&2; }
+want() { [ -z "${ONLY:-}" ] || [[ " $ONLY " == *" $1 "* ]]; }
+tool() { [ -z "${TOOLS:-}" ] || [[ " $TOOLS " == *" $1 "* ]]; }
 sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- tools ---------------------------------------------------------------------------------
@@ -83,6 +86,7 @@ PY
 measure() {
   local wl=$1 n=$2 tool=$3 fresh=$4 dbname=$5; shift 5
   local i out t m
+  want "${wl%% *}" && tool "$tool" || return 0
   for i in $(seq 1 "$REPS"); do
     [ "$fresh" = 1 ] && DB="$(newdb)" || DB="$dbname"
     export DB JDBC="jdbc:postgresql://localhost:$PORT/$DB" PGURL="postgresql://postgres@localhost:$PORT/$DB"
@@ -103,10 +107,10 @@ for n in "${SIZES[@]}"; do
   measure W1 "$n" liquibase 1 - "${LIQUIBASE[*]} --url=\$JDBC --username=postgres --search-path=$d/liquibase --changelog-file=changelog.sql update"
   measure W1 "$n" alembic 1 - "cd $d/alembic && BENCH_URL=\$PGURL ${ALEMBIC[*]} upgrade head"
   # up-to-date databases for W2 and W4
-  R="$(newdb)"; (cd "$d/retort" && "${RETORT[@]}" --url "postgresql://postgres@localhost:$PORT/$R" -q upgrade)
-  F="$(newdb)"; java -cp "$work/flyway/*" org.flywaydb.commandline.Main -url="jdbc:postgresql://localhost:$PORT/$F" -user=postgres -locations=filesystem:"$d/flyway" migrate >/dev/null
-  L="$(newdb)"; java -cp "$work/liquibase/*" liquibase.integration.commandline.LiquibaseCommandLine --url="jdbc:postgresql://localhost:$PORT/$L" --username=postgres --search-path="$d/liquibase" --changelog-file=changelog.sql update >/dev/null 2>&1
-  A="$(newdb)"; (cd "$d/alembic" && BENCH_URL="postgresql://postgres@localhost:$PORT/$A" "${ALEMBIC[@]}" upgrade head >/dev/null 2>&1)
+  R="$(newdb)"; tool retort && (cd "$d/retort" && "${RETORT[@]}" --url "postgresql://postgres@localhost:$PORT/$R" -q upgrade)
+  F="$(newdb)"; { want W2 || want W4; } && tool flyway && java -cp "$work/flyway/*" org.flywaydb.commandline.Main -url="jdbc:postgresql://localhost:$PORT/$F" -user=postgres -locations=filesystem:"$d/flyway" migrate >/dev/null
+  L="$(newdb)"; { want W2 || want W4; } && tool liquibase && java -cp "$work/liquibase/*" liquibase.integration.commandline.LiquibaseCommandLine --url="jdbc:postgresql://localhost:$PORT/$L" --username=postgres --search-path="$d/liquibase" --changelog-file=changelog.sql update >/dev/null 2>&1
+  A="$(newdb)"; { want W2 || want W4; } && tool alembic && (cd "$d/alembic" && BENCH_URL="postgresql://postgres@localhost:$PORT/$A" "${ALEMBIC[@]}" upgrade head >/dev/null 2>&1)
   # W2: where is the database, what are the heads, the history
   for c in current heads history; do measure "W2 $c" "$n" retort 0 "$R" "cd $d/retort && ${RETORT[*]} --url \$PGURL $c"; done
   measure "W2 info" "$n" flyway 0 "$F" "${FLYWAY[*]} -url=\$JDBC -user=postgres -locations=filesystem:$d/flyway info"
@@ -121,8 +125,8 @@ for n in "${SIZES[@]}"; do
   measure W4 "$n" flyway 0 "$F" "${FLYWAY[*]} -url=\$JDBC -user=postgres -locations=filesystem:$d/flyway migrate"
   measure W4 "$n" liquibase 0 "$L" "${LIQUIBASE[*]} --url=\$JDBC --username=postgres --search-path=$d/liquibase --changelog-file=changelog.sql update"
   measure W4 "$n" alembic 0 "$A" "cd $d/alembic && BENCH_URL=\$PGURL ${ALEMBIC[*]} upgrade head"
-  api="$(java -cp cli/target/retort.jar bench/ApiBench.java "postgresql://postgres@localhost:$PORT/$R" "$d/retort" 2>/dev/null)"
-  echo -e "W4 api\t$n\tretort (Java API)\t$api" >> "$work/api.txt"
+  want W4 && tool retort && api="$(java -cp cli/target/retort.jar bench/ApiBench.java "postgresql://postgres@localhost:$PORT/$R" "$d/retort" 2>/dev/null)"
+  want W4 && tool retort && echo -e "W4 api\t$n\tretort (Java API)\t$api" >> "$work/api.txt"
 done
 
 # --- the table -------------------------------------------------------------------------------
@@ -142,4 +146,4 @@ for (wl, n, tool) in sorted(rows, key=lambda k: (k[1], k[0], k[2] != 'retort', k
     print(f"{wl:<12}{n:>6}  {tool:<10}{m:>9.2f}  {min(s for s,_ in v):.2f}-{max(s for s,_ in v):<7.2f}{max(k for _,k in v)/1024:>8.0f}  "
           f"{(f'{m/r:.2f}x' if r else '-'):>9}  {(f'{m/p:.2f}x' if p else '-'):>8}")
 PY
-cat "$work/api.txt"
+cat "$work/api.txt" 2>/dev/null || true

@@ -17,10 +17,15 @@ import org.codehaus.groovy.syntax.SyntaxException
 
 /** Compiles scripts with {@link RetortScript} as their base class and runs them to collect their blocks. */
 @CompileStatic
-class ScriptCompiler {
+class ScriptCompiler implements ScriptCompiling {
     private final ClassLoader parent
     private final CompilerConfiguration config
     private final CompiledScriptCache cache
+
+    /** A compiler keeping compiled scripts in {@code cacheDir} (null: no cache) for this Retort {@code build}. */
+    ScriptCompiler(ClassLoader parent, java.nio.file.Path cacheDir, String build) {
+        this(parent, cacheDir == null ? null : new CompiledScriptCache(cacheDir, build))
+    }
 
     ScriptCompiler(ClassLoader parent, CompiledScriptCache cache = null) {
         this.parent = parent
@@ -30,6 +35,7 @@ class ScriptCompiler {
         config.sourceEncoding = 'UTF-8'
     }
 
+    @Override
     GroovyMigrationBody compile(ScriptSource source, Revision revision) {
         String file = source.displayName()
         String fileName = source.file().fileName.toString()

@@ -1,0 +1,49 @@
+package dev.retort.dsl;
+
+import dev.retort.Retort;
+import dev.retort.Revision;
+import dev.retort.internal.script.MigrationBody;
+import dev.retort.internal.script.ScriptLanguage;
+import dev.retort.internal.script.ScriptSource;
+
+import java.nio.file.Path;
+
+/**
+ * The Groovy migration DSL, registered as a {@link ScriptLanguage} service. Plain Java, so that the
+ * commands that only read headers (heads, history, current, an upgrade with nothing to do) never load
+ * Groovy: the compiler is created on the first compile.
+ */
+public final class GroovyScriptLanguage implements ScriptLanguage {
+    private Path cacheDir;
+    private ScriptCompiling compiler;
+
+    @Override
+    public String extension() {
+        return ".groovy";
+    }
+
+    @Override
+    public Revision readHeader(ScriptSource source, String checksum) {
+        return HeaderReader.read(source, checksum);
+    }
+
+    @Override
+    public void cacheIn(Path dir) {
+        cacheDir = dir;
+        compiler = null;
+    }
+
+    @Override
+    public synchronized MigrationBody compile(ScriptSource source, Revision revision) {
+        if (compiler == null) {
+            try {
+                compiler = (ScriptCompiling) Class.forName("dev.retort.dsl.ScriptCompiler")
+                        .getConstructor(ClassLoader.class, Path.class, String.class)
+                        .newInstance(GroovyScriptLanguage.class.getClassLoader(), cacheDir, Retort.build());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the Groovy compiler is missing from the classpath", e);
+            }
+        }
+        return compiler.compile(source, revision);
+    }
+}
