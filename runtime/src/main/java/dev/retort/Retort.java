@@ -201,7 +201,7 @@ public final class Retort implements AutoCloseable {
                 Plan plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
                 Map<String, MigrationBody> bodies = compile(plan);
                 if (direction == Direction.UPGRADE && !plan.isEmpty() && !config.lintOnUpgrade().equals("off")) {
-                    lintPending(plan, serverMajor(c));
+                    lintPending(plan, serverMajor(c), bodies);
                 }
                 if (!plan.isEmpty()) {
                     store.ensureTables(sink);
@@ -261,8 +261,8 @@ public final class Retort implements AutoCloseable {
     }
 
     // lints only the pending revisions (earlier ones are not compiled on upgrade): see docs/lint.md
-    private void lintPending(Plan plan, int pgVersion) {
-        List<LintFinding> errors = lint(plan.steps(), null, pgVersion).stream().filter(LintFinding::error).toList();
+    private void lintPending(Plan plan, int pgVersion, Map<String, MigrationBody> bodies) {
+        List<LintFinding> errors = lint(plan.steps(), null, pgVersion, bodies).stream().filter(LintFinding::error).toList();
         if (errors.isEmpty()) {
             return;
         }
@@ -626,10 +626,10 @@ public final class Retort implements AutoCloseable {
     public List<LintFinding> lint(String range, int pgVersion) {
         Set<String> wanted = range == null ? null
                 : new HashSet<>(new TargetResolver(graph).range(range, Set.of()).stream().map(Revision::id).toList());
-        return lint(graph.topological(), wanted, pgVersion);
+        return lint(graph.topological(), wanted, pgVersion, Map.of());
     }
 
-    private List<LintFinding> lint(List<Revision> revisions, Set<String> wanted, int pgVersion) {
+    private List<LintFinding> lint(List<Revision> revisions, Set<String> wanted, int pgVersion, Map<String, MigrationBody> compiled) {
         Map<dev.retort.internal.lint.Rule, dev.retort.internal.lint.Linter.Level> levels = new java.util.EnumMap<>(dev.retort.internal.lint.Rule.class);
         config.lintLevels().forEach((id, level) -> levels.put(dev.retort.internal.lint.Rule.byId(id),
                 dev.retort.internal.lint.Linter.Level.valueOf(level.toUpperCase(java.util.Locale.ROOT))));
@@ -637,7 +637,7 @@ public final class Retort implements AutoCloseable {
         List<LintFinding> out = new ArrayList<>();
         for (Revision r : revisions) {
             ScriptSource source = sources.get(r.id());
-            MigrationBody body = language.compile(source, r);
+            MigrationBody body = compiled.containsKey(r.id()) ? compiled.get(r.id()) : language.compile(source, r);
             for (dev.retort.internal.lint.Finding f : linter.lint(r, body, source.text(), wanted == null || wanted.contains(r.id()))) {
                 out.add(new LintFinding(f.revision(), f.file(), f.line(), f.rule().id(), f.error(), f.rule().message(),
                         f.rule().fix(), f.rule().docs(), f.detail()));
