@@ -185,9 +185,7 @@ public final class Retort implements AutoCloseable {
         }
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
-            try (AdvisoryLock lock = config.lock()
-                    ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
-                    config.lockTimeout(), config.listener()) : null) {
+            try (AdvisoryLock lock = lock(c)) {
                 Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
                 if (direction == Direction.UPGRADE && config.validateChecksums()) {
                     List<Revision> edited = edited(store.history(c), applied);
@@ -328,9 +326,7 @@ public final class Retort implements AutoCloseable {
         }
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
-            try (AdvisoryLock lock = config.lock()
-                    ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
-                    config.lockTimeout(), config.listener()) : null) {
+            try (AdvisoryLock lock = lock(c)) {
                 List<String> rows = purge ? store.read(c) : checkedVersions(c);
                 Set<String> applied = purge ? new HashSet<>() : graph.ancestorsInclusive(rows);
                 for (String id : ids) {
@@ -653,6 +649,12 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("cannot read the schema of " + database.describe() + ": " + e.getMessage(), e);
         }
+    }
+
+    // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)
+    private AdvisoryLock lock(Connection c) {
+        return config.lock() ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
+                config.lockTimeout(), config.listener()) : null;
     }
 
     /** The applied set for a list of version rows: the rows and all their ancestors. */

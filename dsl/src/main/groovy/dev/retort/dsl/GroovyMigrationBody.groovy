@@ -87,11 +87,8 @@ class GroovyMigrationBody implements MigrationBody {
     }
 
     private void call(Closure block, MigrationContext context) {
-        Closure c = (Closure) block.clone()
-        c.delegate = new MigrationOperations(context)
-        c.resolveStrategy = Closure.DELEGATE_ONLY
         try {
-            c.call()
+            Delegation.run(block, new MigrationOperations(context))
         } catch (SqlFailure | RetortException e) {
             if (e instanceof ScriptException && !e.message.startsWith(file)) {
                 throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.message}", e)

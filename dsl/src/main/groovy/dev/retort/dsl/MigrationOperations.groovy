@@ -35,22 +35,14 @@ class MigrationOperations {
 
     /** Runs the steps inside outside any transaction. */
     void autocommit(@DelegatesTo(value = MigrationOperations, strategy = Closure.DELEGATE_ONLY) Closure body) {
-        context.autocommit {
-            Closure c = (Closure) body.clone()
-            c.delegate = this
-            c.resolveStrategy = Closure.DELEGATE_ONLY
-            c.call()
-        }
+        Closure block = body
+        context.autocommit { Delegation.run(block, this) }
     }
 
     /** Steps the author vouches for: retort lint does not report them. */
     void safetyAssured(@DelegatesTo(value = MigrationOperations, strategy = Closure.DELEGATE_ONLY) Closure body) {
-        context.safetyAssured {
-            Closure c = (Closure) body.clone()
-            c.delegate = this
-            c.resolveStrategy = Closure.DELEGATE_ONLY
-            c.call()
-        }
+        Closure block = body
+        context.safetyAssured { Delegation.run(block, this) }
     }
 
     // ---- tables ------------------------------------------------------------------------------
@@ -59,10 +51,8 @@ class MigrationOperations {
                      @DelegatesTo(value = TableBuilder, strategy = Closure.DELEGATE_ONLY) Closure body) {
         Map<String, Object> o = Options.check('createTable', options, ['ifNotExists', 'schema', 'comment'])
         TableBuilder table = new TableBuilder()
-        Closure c = (Closure) body.clone()
-        c.delegate = table
-        c.resolveStrategy = Closure.DELEGATE_ONLY
-        c.call()
+        Closure block = body
+        Delegation.run(block, table)
         context.emit(new CreateTable(Options.string(o, 'schema'), name, table.columns, table.constraints,
                 Options.flag(o, 'ifNotExists'), Options.string(o, 'comment')))
     }
