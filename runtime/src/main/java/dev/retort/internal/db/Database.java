@@ -61,8 +61,8 @@ public final class Database implements AutoCloseable {
                     : config.projectDir().resolve(url.embeddedDir());
             embedded = EmbeddedServer.start(dir);
             RunListener listener = config.listener();
-            listener.notice("no database URL configured: using the embedded PostgreSQL in "
-                    + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
+            listener.notice((url.embeddedDir() == null ? "no database URL configured: using the embedded PostgreSQL in "
+                    : "using an embedded PostgreSQL in ") + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
             url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
             description = "embedded PostgreSQL (" + shown(dir) + ")";
         }
