@@ -517,9 +517,10 @@ public final class Retort implements AutoCloseable {
         List<String> checked = new ArrayList<>();
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
-            if (!store.read(c).isEmpty()) {
+            List<String> at = store.read(c);
+            if (!at.isEmpty()) {
                 throw new UsageException("verify needs an empty scratch database, but " + database.describe()
-                        + " is at " + String.join(", ", store.read(c)) + "; give it a new database (the CLI makes one for you)");
+                        + " is at " + String.join(", ", at) + "; give it a new database (the CLI makes one for you)");
             }
             List<String> excluded = List.of(config.versionTable(), config.historyTable());
             store.ensureTables(sink);

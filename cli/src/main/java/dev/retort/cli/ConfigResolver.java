@@ -28,6 +28,9 @@ public final class ConfigResolver {
 
     private final Function<String, String> env;
     private final Path workingDir;
+    // retort.properties and .env, read once for both resolve() and secrets()
+    private Map<String, String> file;
+    private Map<String, String> dotenv;
 
     public ConfigResolver(Function<String, String> env, Path workingDir) {
         this.env = env;
@@ -46,8 +49,7 @@ public final class ConfigResolver {
     /** The layered settings as a builder, not yet validated. */
     public RetortConfig.Builder resolve(GlobalOptions g) {
         Path project = projectDir(g);
-        Map<String, String> file = properties(g, project);
-        Map<String, String> dotenv = dotEnv(project.resolve(".env"));
+        load(g, project);
         RetortConfig.Builder b = RetortConfig.builder().projectDir(project);
 
         String url = first(g.url, env.apply("RETORT_URL"), env.apply("DATABASE_URL"), file.get("url"),
@@ -138,8 +140,7 @@ public final class ConfigResolver {
     /** Every password the sources hold, so the printer can mask them all. */
     public List<String> secrets(GlobalOptions g) {
         Path project = projectDir(g);
-        Map<String, String> file = properties(g, project);
-        Map<String, String> dotenv = dotEnv(project.resolve(".env"));
+        load(g, project);
         return java.util.stream.Stream.of(g.password, env.apply("RETORT_PASSWORD"), file.get("password"),
                 dotenv.get("RETORT_PASSWORD"), passwordIn(g.url), passwordIn(env.apply("RETORT_URL")),
                 passwordIn(env.apply("DATABASE_URL")), passwordIn(file.get("url")), passwordIn(dotenv.get("RETORT_URL")),
@@ -156,6 +157,13 @@ public final class ConfigResolver {
         }
         m = java.util.regex.Pattern.compile("[?&]password=([^&]*)").matcher(url);
         return m.find() ? java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
+    }
+
+    private void load(GlobalOptions g, Path project) {
+        if (file == null) {
+            file = properties(g, project);
+            dotenv = dotEnv(project.resolve(".env"));
+        }
     }
 
     private Map<String, String> properties(GlobalOptions g, Path project) {

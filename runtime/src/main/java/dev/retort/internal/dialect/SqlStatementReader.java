@@ -101,7 +101,8 @@ public final class SqlStatementReader {
             return new CreateHypertable(null, unquote(m.group(1)), "time", null, false, false, false);
         }
         if ((m = CREATE_INDEX.matcher(s)).matches()) {
-            return new CreateIndex(null, m.group(4) == null ? "unnamed" : unquote(m.group(4)), unquote(m.group(6)), List.of("?"), null,
+            // an index lives in its table's schema
+            return new CreateIndex(schemaOf(m.group(6)), m.group(4) == null ? "unnamed" : unquote(m.group(4)), unquote(m.group(6)), List.of("?"), null,
                     m.group(1) != null, null, null, null, m.group(2) != null, m.group(3) != null);
         }
         if ((m = DROP_INDEX.matcher(s)).find()) {
@@ -197,6 +198,12 @@ public final class SqlStatementReader {
             }
         }
         return out;
+    }
+
+    // "app.t" or "\"App\".t" -> app / App; an unqualified name -> null
+    private static String schemaOf(String name) {
+        Matcher m = Pattern.compile("^(\"[^\"]+\"|[\\w$]+)\\.").matcher(name.strip());
+        return m.find() ? unquote(m.group(1)) : null;
     }
 
     private static String unquote(String name) {

@@ -7,6 +7,7 @@ import dev.retort.RetortException;
 import dev.retort.Revision;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
@@ -244,14 +245,6 @@ public final class MigrationExecutor {
         return "";
     }
 
-    private static final Pattern CONCURRENT_INDEX = Pattern.compile(
-            "(?is)^\\s*CREATE\\s+(?:UNIQUE\\s+)?INDEX\\s+CONCURRENTLY\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
-                    + "(?:(\"[^\"]+\"|\\w+)\\.)?(\"[^\"]+\"|\\w+)");
-
-    private static String unquote(String s) {
-        return s.startsWith("\"") ? s.substring(1, s.length() - 1).replace("\"\"", "\"") : s.toLowerCase(java.util.Locale.ROOT);
-    }
-
     private final class StepContext implements MigrationContext {
         private final Revision revision;
         private final SqlSink sink;
@@ -288,10 +281,10 @@ public final class MigrationExecutor {
             }
             for (Statement s : dialect.render(operation)) {
                 if (!s.transactional() && sink.online() && operation instanceof Sql) {
-                    Matcher m = CONCURRENT_INDEX.matcher(s.sql());
-                    if (m.find()) {
-                        String schema = m.group(1) == null ? null : unquote(m.group(1));
-                        dropInvalidIndex(schema, unquote(m.group(2)));
+                    for (Object read : SqlStatementReader.read(s.sql())) {
+                        if (read instanceof CreateIndex ci && ci.concurrently()) {
+                            dropInvalidIndex(ci.schema(), ci.name());
+                        }
                     }
                 }
                 boolean outside = !s.transactional() || forcedAutocommit || !revision.transactional();
