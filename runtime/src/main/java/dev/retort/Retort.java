@@ -652,6 +652,138 @@ public final class Retort implements AutoCloseable {
         }
     }
 
+    /**
+     * Compares the schema the migrations build with the schema model in {@code modelFiles} (schema.groovy):
+     * both are built on scratch databases ({@code scratchUrl}'s server, or a throwaway embedded one when
+     * null) and read back from pg_catalog, so PostgreSQL itself normalizes types and defaults. With
+     * {@code generate}, the result also holds the upgrade and downgrade that make the migrations build the
+     * model: guessed renames are applied first and the rest diffed again, and the upgrade is tried on the
+     * scratch database; what it leaves different is listed as unresolved.
+     */
+    public ModelComparison compareWithModel(List<java.nio.file.Path> modelFiles, String scratchUrl, boolean generate) {
+        if (modelFiles.isEmpty()) {
+            throw new UsageException("no schema model: write schema.groovy in " + config.projectDir()
+                    + " (see docs/autogenerate.md), or give its path with --model");
+        }
+        for (java.nio.file.Path f : modelFiles) {
+            if (!java.nio.file.Files.isRegularFile(f)) {
+                throw new UsageException("the schema model " + f + " does not exist; write it (see docs/autogenerate.md) or fix --model");
+            }
+        }
+        String modelName = modelFiles.size() == 1 ? String.valueOf(modelFiles.get(0).getFileName()) : "the schema model";
+        List<String> excluded = List.of(config.versionTable(), config.historyTable());
+        String schema = config.schema();
+        try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(scratchUrl, dialect)) {
+            dev.retort.internal.config.DatabaseUrl migrationsUrl = server.createDatabase("migrations");
+            dev.retort.internal.config.DatabaseUrl modelUrl = server.createDatabase("model");
+            try (Connection built = dev.retort.internal.db.ScratchServer.connect(modelUrl)) {
+                List<dev.retort.internal.operation.Operation> model = language.loadModel(modelFiles, name -> available(built, name));
+                dev.retort.internal.autogen.ModelSchema.build(model, built, dialect, modelName);
+            }
+            upgradeScratch(migrationsUrl, null);
+            try (Connection a = dev.retort.internal.db.ScratchServer.connect(migrationsUrl);
+                 Connection b = dev.retort.internal.db.ScratchServer.connect(modelUrl)) {
+                dev.retort.internal.autogen.Catalog wanted = dev.retort.internal.autogen.CatalogReader.read(b, schema, excluded);
+                dev.retort.internal.autogen.Catalog built = dev.retort.internal.autogen.CatalogReader.read(a, schema, excluded);
+                List<dev.retort.internal.autogen.Change> changes =
+                        dev.retort.internal.autogen.SchemaDiff.between(built, wanted, "the migrations", "the model");
+                // the second half of a drop-and-re-create pair says nothing new
+                List<String> differences = changes.stream().map(dev.retort.internal.autogen.Change::description)
+                        .filter(d -> !d.endsWith(" re-created")).toList();
+                if (!generate || changes.isEmpty()) {
+                    return new ModelComparison(differences, "", "", List.of(), List.of());
+                }
+                // renames first, on the scratch database, so the rest is diffed against the renamed schema
+                List<dev.retort.internal.autogen.Change> plan = new ArrayList<>(changes.stream()
+                        .filter(dev.retort.internal.autogen.Change::guessedRename).toList());
+                if (plan.isEmpty()) {
+                    plan = changes;
+                    apply(a, plan);
+                } else {
+                    apply(a, plan);
+                    built = dev.retort.internal.autogen.CatalogReader.read(a, schema, excluded);
+                    List<dev.retort.internal.autogen.Change> rest =
+                            dev.retort.internal.autogen.SchemaDiff.between(built, wanted, "the migrations", "the model");
+                    apply(a, rest);
+                    plan.addAll(rest);
+                }
+                List<String> unresolved = dev.retort.internal.autogen.SchemaDiff.between(
+                        dev.retort.internal.autogen.CatalogReader.read(a, schema, excluded), wanted, "the migrations", "the model")
+                        .stream().map(dev.retort.internal.autogen.Change::description).toList();
+                List<String> reviews = plan.stream().map(dev.retort.internal.autogen.Change::review).filter(java.util.Objects::nonNull).toList();
+                return new ModelComparison(differences, dev.retort.internal.autogen.DslWriter.upgrade(plan),
+                        dev.retort.internal.autogen.DslWriter.downgrade(plan), reviews, unresolved);
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to a scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    // runs each change's upgrade on a scratch database; a failure is the generated script's, named with the change
+    private void apply(Connection c, List<dev.retort.internal.autogen.Change> changes) {
+        try (var st = c.createStatement()) {
+            for (dev.retort.internal.autogen.Change change : changes) {
+                for (dev.retort.internal.operation.Operation op : change.up()) {
+                    for (dev.retort.internal.dialect.Statement s : dialect.render(op)) {
+                        try {
+                            st.execute(s.sql());
+                        } catch (SQLException e) {
+                            throw new ScriptException("the generated upgrade fails on a scratch database at '"
+                                    + change.description() + "': " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to a scratch database: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean available(Connection c, String extension) {
+        try (var st = c.createStatement();
+             var rs = st.executeQuery(dev.retort.internal.dialect.CatalogQueries.extensionAvailable(extension))) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot ask the scratch database for extension " + extension + ": " + e.getMessage(), e);
+        }
+    }
+
+    // the migrations on a scratch database, up to targets (null: every head), quietly: its notices are about a throwaway
+    private void upgradeScratch(dev.retort.internal.config.DatabaseUrl url, List<String> targets) {
+        RetortConfig scratchConfig = config.copyWithUrl(url.jdbcUrl(), url.user(), url.password()).listener(new RunListener() {
+        }).build();
+        try (Retort scratch = new Retort(scratchConfig, language, graph, sources)) {
+            if (targets == null) {
+                if (!graph.topological().isEmpty()) {
+                    scratch.upgrade("heads");
+                }
+            } else {
+                for (String t : targets) {
+                    scratch.upgrade(t);
+                }
+            }
+        }
+    }
+
+    /**
+     * Compares this (live) database with what the migrations build at the revision(s) it is at, on a
+     * scratch database ({@code scratchUrl}'s server, or a throwaway embedded one): what was changed by hand.
+     */
+    public Drift drift(String scratchUrl) {
+        List<String> at = current();
+        SchemaSnapshot live = snapshot();
+        try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(scratchUrl, dialect)) {
+            dev.retort.internal.config.DatabaseUrl url = server.createDatabase("drift");
+            upgradeScratch(url, at);
+            try (Connection c = dev.retort.internal.db.ScratchServer.connect(url)) {
+                SchemaSnapshot built = SchemaSnapshot.take(c, List.of(config.versionTable(), config.historyTable()));
+                return new Drift(at, built.diff(live));
+            }
+        } catch (SQLException e) {
+            throw new ConnectionException("lost the connection to a scratch database: " + e.getMessage(), e);
+        }
+    }
+
     // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)
     private AdvisoryLock lock(Connection c) {
         return config.lock() ? AdvisoryLock.acquire(c, dialect, AdvisoryLock.keyFor(config.schema(), config.versionTable()),

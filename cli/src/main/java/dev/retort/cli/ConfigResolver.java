@@ -147,6 +147,11 @@ public final class ConfigResolver {
                 passwordIn(dotenv.get("DATABASE_URL"))).filter(s -> s != null && !s.isEmpty()).distinct().toList();
     }
 
+    /** The password written in a URL, if any (so output can mask it). */
+    public static String passwordOf(String url) {
+        return passwordIn(url);
+    }
+
     private static String passwordIn(String url) {
         if (url == null) {
             return null;

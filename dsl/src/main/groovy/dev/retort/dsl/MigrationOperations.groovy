@@ -111,6 +111,25 @@ class MigrationOperations {
         context.emit(new DropIndex(Options.string(o, 'schema'), name, Options.flag(o, 'concurrently'), Options.flag(o, 'ifExists')))
     }
 
+    void renameIndex(Map<String, Object> options = [:], String from, String to) {
+        Map<String, Object> o = Options.check('renameIndex', options, ['schema'])
+        context.emit(new RenameIndex(Options.string(o, 'schema'), from, to))
+    }
+
+    // ---- comments ----------------------------------------------------------------------------
+
+    /** {@code commentOnTable 'users', 'People who sign in'}; null removes the comment. */
+    void commentOnTable(Map<String, Object> options = [:], String table, String text) {
+        Map<String, Object> o = Options.check('commentOnTable', options, ['schema'])
+        context.emit(new SetComment(Options.string(o, 'schema'), table, null, text))
+    }
+
+    /** {@code commentOnColumn 'users', 'email', 'Where we write to'}; null removes the comment. */
+    void commentOnColumn(Map<String, Object> options = [:], String table, String column, String text) {
+        Map<String, Object> o = Options.check('commentOnColumn', options, ['schema'])
+        context.emit(new SetComment(Options.string(o, 'schema'), table, column, text))
+    }
+
     // ---- constraints -------------------------------------------------------------------------
 
     /** {@code addForeignKey 'fk', table: 't', columns: ['user_id'], references: 'users', refColumns: ['id'], onDelete:, notValid:} */
@@ -144,6 +163,11 @@ class MigrationOperations {
     void dropConstraint(Map<String, Object> options = [:], String table, String name) {
         Map<String, Object> o = Options.check('dropConstraint', options, ['ifExists', 'schema'])
         context.emit(new DropConstraint(Options.string(o, 'schema'), table, name, Options.flag(o, 'ifExists')))
+    }
+
+    void renameConstraint(Map<String, Object> options = [:], String table, String from, String to) {
+        Map<String, Object> o = Options.check('renameConstraint', options, ['schema'])
+        context.emit(new RenameConstraint(Options.string(o, 'schema'), table, from, to))
     }
 
     // ---- enums, extensions, schemas ---------------------------------------------------------

@@ -3,7 +3,11 @@ package dev.retort.dsl
 import dev.retort.Revision
 import dev.retort.ScriptException
 import dev.retort.internal.script.ScriptSource
+import dev.retort.internal.operation.Operation
 import groovy.transform.CompileStatic
+
+import java.nio.file.Path
+import java.util.function.Predicate
 import org.codehaus.groovy.control.CompilationUnit
 import org.codehaus.groovy.control.CompilerConfiguration
 import org.codehaus.groovy.control.Phases
@@ -62,6 +66,34 @@ class ScriptCompiler implements ScriptCompiling {
             throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: the script failed while loading: ${e.message}", e)
         }
         return new GroovyMigrationBody(script, file, revision)
+    }
+
+    @Override
+    List<Operation> loadModel(List<Path> files, Predicate<String> extensionAvailable) {
+        CompilerConfiguration modelConfig = new CompilerConfiguration()
+        modelConfig.scriptBaseClass = SchemaModelScript.name
+        modelConfig.sourceEncoding = 'UTF-8'
+        GroovyShell shell = new GroovyShell(parent, modelConfig)
+        List<Operation> out = []
+        for (Path f : files) {
+            String name = f.fileName.toString()
+            SchemaModelScript script
+            try {
+                script = (SchemaModelScript) shell.parse(f.toFile())
+            } catch (MultipleCompilationErrorsException e) {
+                throw new ScriptException(describe(name, e), e)
+            }
+            script.extensionCheck = extensionAvailable
+            try {
+                script.run()
+            } catch (ScriptException e) {
+                throw new ScriptException("${name}${ScriptLines.lineOf(e, name)}: ${e.message}", e)
+            } catch (Exception e) {
+                throw new ScriptException("${name}${ScriptLines.lineOf(e, name)}: the model failed while loading: ${e.message}", e)
+            }
+            out.addAll(script.operations)
+        }
+        out
     }
 
     // one compilation unit to class files: the script class and its closures

@@ -35,6 +35,16 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
 
     @Override
     public synchronized MigrationBody compile(ScriptSource source, Revision revision) {
+        return compiler().compile(source, revision);
+    }
+
+    @Override
+    public synchronized java.util.List<dev.retort.internal.operation.Operation> loadModel(java.util.List<Path> files,
+                                                                                        java.util.function.Predicate<String> extensionAvailable) {
+        return compiler().loadModel(files, extensionAvailable);
+    }
+
+    private ScriptCompiling compiler() {
         if (compiler == null) {
             try {
                 compiler = (ScriptCompiling) Class.forName("dev.retort.dsl.ScriptCompiler")
@@ -44,6 +54,6 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
                 throw new IllegalStateException("the Groovy compiler is missing from the classpath", e);
             }
         }
-        return compiler.compile(source, revision);
+        return compiler;
     }
 }

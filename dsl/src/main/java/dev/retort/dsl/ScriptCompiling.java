@@ -8,4 +8,8 @@ import dev.retort.internal.script.ScriptSource;
 public interface ScriptCompiling {
     /** Compiles one script; errors name file and line. */
     MigrationBody compile(ScriptSource source, Revision revision);
+
+    /** Runs the schema model files and returns the operations they declare. */
+    java.util.List<dev.retort.internal.operation.Operation> loadModel(java.util.List<java.nio.file.Path> files,
+                                                                     java.util.function.Predicate<String> extensionAvailable);
 }

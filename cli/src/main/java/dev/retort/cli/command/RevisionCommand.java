@@ -1,10 +1,14 @@
 package dev.retort.cli.command;
 
+import dev.retort.ModelComparison;
 import dev.retort.Retort;
+import dev.retort.cli.ModelOptions;
+import dev.retort.cli.Printer;
 import dev.retort.Revision;
 import dev.retort.ScriptException;
 import dev.retort.UsageException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -32,13 +36,19 @@ public final class RevisionCommand extends BaseCommand {
     @Option(names = "--depends-on", description = "a revision this one depends on (repeatable)")
     List<String> dependsOn;
 
-    @Option(names = "--autogenerate", description = "generate from a model (not available yet)")
+    @Option(names = "--autogenerate", description = "generate the upgrade and downgrade from the difference between the migrations and the schema model")
     boolean autogenerate;
+
+    @Option(names = "--allow-empty", description = "with --autogenerate: write an empty revision when nothing differs")
+    boolean allowEmpty;
+
+    @Mixin
+    ModelOptions modelOptions = new ModelOptions();
 
     @Override
     public Integer call() throws IOException {
-        if (autogenerate) {
-            throw new UsageException("--autogenerate is not available yet; write the migration by hand (see docs/dsl.md)");
+        if (allowEmpty && !autogenerate) {
+            throw new UsageException("--allow-empty goes with --autogenerate");
         }
         try (Retort retort = open()) {
             String id = revId != null ? revId : ScriptWriter.newId();
@@ -67,7 +77,32 @@ public final class RevisionCommand extends BaseCommand {
                 revises = retort.heads().stream().map(Revision::id).toList();
             }
             List<String> deps = dependsOn == null ? List.of() : dependsOn.stream().map(d -> retort.revision(d).id()).toList();
-            Path file = ScriptWriter.write(retort, id, revises, message, branchLabels == null ? List.of() : branchLabels, deps);
+            String upgrade = "";
+            String downgrade = "";
+            if (autogenerate) {
+                Printer p = printer();
+                p.progress("comparing the migrations with the schema model on scratch databases...");
+                ModelComparison diff = retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
+                        modelOptions.scratchUrl, true);
+                p.progress("");
+                if (diff.isEmpty() && !allowEmpty) {
+                    p.line("No changes: the migrations build the schema model; no file written (add --allow-empty for an empty revision).");
+                    return 0;
+                }
+                for (String d : diff.differences()) {
+                    p.line("  " + p.bold("detected") + " " + d);
+                }
+                for (String r : diff.reviews()) {
+                    p.line("  " + p.yellow("review") + "   " + r);
+                }
+                for (String u : diff.unresolved()) {
+                    p.line("  " + p.red("manual") + "   " + u + " (not generated: write it by hand)");
+                }
+                upgrade = diff.upgrade();
+                downgrade = diff.downgrade();
+            }
+            Path file = ScriptWriter.write(retort, id, revises, message, branchLabels == null ? List.of() : branchLabels, deps,
+                    upgrade, downgrade);
             printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id
                     + (revises.isEmpty() ? ", a new base" : ", revises " + String.join(", ", revises)) + ")");
             return 0;

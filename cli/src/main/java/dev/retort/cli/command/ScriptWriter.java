@@ -32,6 +32,12 @@ final class ScriptWriter {
 
     static Path write(Retort retort, String id, List<String> revises, String message, List<String> labels,
                       List<String> dependsOn) throws IOException {
+        return write(retort, id, revises, message, labels, dependsOn, "", "");
+    }
+
+    /** As above, with the bodies of the upgrade and downgrade blocks (autogenerate). */
+    static Path write(Retort retort, String id, List<String> revises, String message, List<String> labels,
+                      List<String> dependsOn, String upgrade, String downgrade) throws IOException {
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String location = retort.config().locations().get(0);
         if (location.startsWith("classpath:")) {
@@ -41,6 +47,9 @@ final class ScriptWriter {
         Files.createDirectories(dir);
         Path template = dir.resolve("templates/revision.groovy.tmpl");
         String text = Files.exists(template) ? Files.readString(template) : InitCommand.resource("revision.groovy.tmpl");
+        if (!upgrade.isEmpty() && !(text.contains("${upgrade}") && text.contains("${downgrade}"))) {
+            text = InitCommand.resource("revision.groovy.tmpl"); // a project template without the block placeholders
+        }
         String created = now.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_INSTANT);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("revision", id);
@@ -48,6 +57,8 @@ final class ScriptWriter {
         values.put("message", message);
         values.put("created", created);
         values.put("header", header(id, revises, message, created, labels, dependsOn));
+        values.put("upgrade", upgrade);
+        values.put("downgrade", downgrade);
         String name = now.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmm")) + "_" + id + "_" + slug(message) + ".groovy";
         Path file = dir.resolve(name);
         Files.writeString(file, fill(text, values));

@@ -2,6 +2,9 @@ package dev.retort.internal.dialect;
 
 import dev.retort.ScriptException;
 import dev.retort.internal.operation.AddCheckConstraint;
+import dev.retort.internal.operation.RenameConstraint;
+import dev.retort.internal.operation.RenameIndex;
+import dev.retort.internal.operation.SetComment;
 import dev.retort.internal.operation.AddColumn;
 import dev.retort.internal.operation.AddCompressionPolicy;
 import dev.retort.internal.operation.AddEnumValue;
@@ -170,6 +173,18 @@ public final class PostgresDialect {
         }
         if (op instanceof Backfill b) {
             return List.of(new Statement(backfillScript(b), false));
+        }
+        if (op instanceof SetComment c) {
+            return one("COMMENT ON " + (c.column() == null ? "TABLE " + table(c.schema(), c.table())
+                    : "COLUMN " + table(c.schema(), c.table()) + "." + quote(check("column", c.column())))
+                    + " IS " + (c.text() == null ? "NULL" : Literals.string(c.text())));
+        }
+        if (op instanceof RenameIndex r) {
+            return one("ALTER INDEX " + table(r.schema(), r.from()) + " RENAME TO " + quote(check("index", r.to())));
+        }
+        if (op instanceof RenameConstraint r) {
+            return one("ALTER TABLE " + table(r.schema(), r.table()) + " RENAME CONSTRAINT " + quote(check("constraint", r.from()))
+                    + " TO " + quote(check("constraint", r.to())));
         }
         throw new IllegalArgumentException("no rendering for " + op.getClass().getSimpleName());
     }
@@ -498,6 +513,53 @@ public final class PostgresDialect {
             throw new ScriptException("column type '" + type + "' is not a PostgreSQL type name");
         }
         return type;
+    }
+
+    /**
+     * An index ({@code definition} from USING on, after an optional UNIQUE) or a constraint ({@code definition}
+     * as pg_get_constraintdef prints it) that mentions an enum's labels, for {@link #recreateEnum}.
+     */
+    public record EnumDependent(String table, String name, boolean constraint, String definition) {
+    }
+
+    /** A column typed with an enum, and its default (null: none), for {@link #recreateEnum}. */
+    public record EnumColumn(String table, String column, String defaultSql) {
+    }
+
+    /**
+     * The statements that give enum {@code name} exactly {@code values} (PostgreSQL cannot drop or reorder
+     * labels): rename the old type, create the new one, move each column over through text, drop the old.
+     */
+    public String recreateEnum(String schema, String name, List<String> values, List<EnumColumn> columns,
+                               List<EnumDependent> dependents) {
+        String type = table(schema, name);
+        String old = check("enum", name + "_old");
+        List<String> out = new ArrayList<>();
+        // an index or check that compares with a label would be rebuilt against the old type: drop it, re-create it after
+        for (EnumDependent d : dependents) {
+            out.add(d.constraint() ? "ALTER TABLE " + table(schema, d.table()) + " DROP CONSTRAINT " + quote(check("constraint", d.name()))
+                    : "DROP INDEX " + table(schema, d.name()));
+        }
+        out.add("ALTER TYPE " + type + " RENAME TO " + quote(old));
+        out.add("CREATE TYPE " + type + " AS ENUM (" + values.stream().map(Literals::string).collect(Collectors.joining(", ")) + ")");
+        for (EnumColumn c : columns) {
+            String prefix = "ALTER TABLE " + table(schema, c.table()) + " ALTER COLUMN " + quote(check("column", c.column()));
+            if (c.defaultSql() != null) {
+                out.add(prefix + " DROP DEFAULT");
+            }
+            out.add(prefix + " TYPE " + type + " USING " + quote(c.column()) + "::text::" + type);
+            if (c.defaultSql() != null) {
+                out.add(prefix + " SET DEFAULT " + c.defaultSql());
+            }
+        }
+        out.add("DROP TYPE " + qualified(schema == null ? null : check("schema", schema), old));
+        for (EnumDependent d : dependents) {
+            out.add(d.constraint() ? "ALTER TABLE " + table(schema, d.table()) + " ADD CONSTRAINT " + quote(check("constraint", d.name()))
+                    + " " + d.definition()
+                    : "CREATE " + (d.definition().startsWith("UNIQUE ") ? "UNIQUE " : "") + "INDEX " + quote(check("index", d.name()))
+                    + " ON " + table(schema, d.table()) + " " + d.definition().replaceFirst("^UNIQUE ", ""));
+        }
+        return String.join(";\n", out);
     }
 
     // ---- the version table, the history table, the lock --------------------------------------

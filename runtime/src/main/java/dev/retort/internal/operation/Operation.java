@@ -6,5 +6,6 @@ package dev.retort.internal.operation;
 public sealed interface Operation permits Sql, CreateTable, DropTable, AddColumn, DropColumn, CreateIndex, DropIndex,
         RenameTable, RenameColumn, AlterColumn, AddForeignKey, AddUniqueConstraint, AddCheckConstraint,
         ValidateConstraint, DropConstraint, CreateEnum, AddEnumValue, DropEnum, CreateExtension, DropExtension,
-        CreateSchema, DropSchema, BulkInsert, CreateHypertable, AddRetentionPolicy, AddCompressionPolicy, Backfill {
+        CreateSchema, DropSchema, BulkInsert, CreateHypertable, AddRetentionPolicy, AddCompressionPolicy, Backfill, SetComment, RenameIndex,
+        RenameConstraint {
 }

@@ -24,6 +24,12 @@ public final class Reversal {
         if (op instanceof RenameColumn r) {
             return Optional.of(new RenameColumn(r.schema(), r.table(), r.to(), r.from()));
         }
+        if (op instanceof RenameIndex r) {
+            return Optional.of(new RenameIndex(r.schema(), r.to(), r.from()));
+        }
+        if (op instanceof RenameConstraint r) {
+            return Optional.of(new RenameConstraint(r.schema(), r.table(), r.to(), r.from()));
+        }
         if (op instanceof AddForeignKey f) {
             return Optional.of(new DropConstraint(f.schema(), f.table(), f.name(), false));
         }

@@ -19,4 +19,13 @@ public interface ScriptLanguage {
 
     /** Compiles the script into a runnable body; errors name file and line. */
     MigrationBody compile(ScriptSource source, Revision revision);
+
+    /**
+     * Reads a schema model (the files of {@code schema.groovy}) into the operations that build it;
+     * {@code extensionAvailable} answers the model's questions about the server it is built on.
+     */
+    default java.util.List<dev.retort.internal.operation.Operation> loadModel(java.util.List<java.nio.file.Path> files,
+                                                                            java.util.function.Predicate<String> extensionAvailable) {
+        throw new dev.retort.UsageException("the " + extension() + " script language has no schema model");
+    }
 }

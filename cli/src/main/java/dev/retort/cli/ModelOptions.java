@@ -1,0 +1,43 @@
+package dev.retort.cli;
+
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where the schema model is, and where to build scratch databases: revision --autogenerate and check share them. */
+public final class ModelOptions {
+    @Option(names = "--model", paramLabel = "FILE", description = "the schema model (repeatable); default schema.groovy, or schema/*.groovy, in the project")
+    public List<Path> model;
+
+    @Option(names = "--scratch-url", paramLabel = "URL", description = "a disposable server to build scratch databases on (needs CREATE DATABASE); default a throwaway embedded PostgreSQL")
+    public String scratchUrl;
+
+    /** The model's files: --model, else the project's schema.groovy or schema/*.groovy; empty when there is none. */
+    public List<Path> files(Path projectDir) {
+        if (model != null && !model.isEmpty()) {
+            return model.stream().map(p -> p.isAbsolute() ? p : projectDir.resolve(p)).toList();
+        }
+        Path single = projectDir.resolve("schema.groovy");
+        if (Files.isRegularFile(single)) {
+            return List.of(single);
+        }
+        Path dir = projectDir.resolve("schema");
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".groovy")).sorted().toList();
+            } catch (IOException e) {
+                return List.of();
+            }
+        }
+        return List.of();
+    }
+
+    /** True when the user named a model. */
+    public boolean given() {
+        return model != null && !model.isEmpty();
+    }
+}
