@@ -693,6 +693,7 @@ public final class Retort implements AutoCloseable {
                 if (!generate || changes.isEmpty()) {
                     return new ModelComparison(differences, "", "", List.of(), List.of());
                 }
+                SchemaSnapshot start = SchemaSnapshot.take(a, excluded);
                 // renames first, on the scratch database, so the rest is diffed against the renamed schema
                 List<dev.retort.internal.autogen.Change> plan = new ArrayList<>(changes.stream()
                         .filter(dev.retort.internal.autogen.Change::guessedRename).toList());
@@ -707,9 +708,20 @@ public final class Retort implements AutoCloseable {
                     apply(a, rest);
                     plan.addAll(rest);
                 }
-                List<String> unresolved = dev.retort.internal.autogen.SchemaDiff.between(
+                List<String> unresolved = new ArrayList<>(dev.retort.internal.autogen.SchemaDiff.between(
                         dev.retort.internal.autogen.CatalogReader.read(a, schema, excluded), wanted, "the migrations", "the model")
-                        .stream().map(dev.retort.internal.autogen.Change::description).toList();
+                        .stream().map(dev.retort.internal.autogen.Change::description).toList());
+                // and the downgrade, last change first: it must give back the schema the migrations built
+                List<dev.retort.internal.autogen.Change> reverse = new ArrayList<>();
+                for (int i = plan.size() - 1; i >= 0; i--) {
+                    dev.retort.internal.autogen.Change c = plan.get(i);
+                    reverse.add(new dev.retort.internal.autogen.Change(c.stage(), "the downgrade of " + c.description(), c.down(), c.up(),
+                            c.review(), c.guessedRename()));
+                }
+                apply(a, reverse);
+                for (String line : start.diff(SchemaSnapshot.take(a, excluded))) {
+                    unresolved.add("the generated downgrade does not restore " + line);
+                }
                 List<String> reviews = plan.stream().map(dev.retort.internal.autogen.Change::review).filter(java.util.Objects::nonNull).toList();
                 return new ModelComparison(differences, dev.retort.internal.autogen.DslWriter.upgrade(plan),
                         dev.retort.internal.autogen.DslWriter.downgrade(plan), reviews, unresolved);

@@ -227,6 +227,36 @@ class AutogenerateSpec extends CliSpecification {
         'a type PostgreSQL lacks'| "table('t') {\n  column 'id', 'no_such_type'\n}"         | []                     || 3    | "schema.groovy: table 't': ERROR: type \"no_such_type\" does not exist"
     }
 
+    def "a model in several files under schema/ is read as one"() {
+        given:
+        Files.createDirectories(project.resolve('schema'))
+        Files.writeString(project.resolve('schema/1_types.groovy'), "enumType 'mood', ['happy', 'sad']\n")
+        Files.writeString(project.resolve('schema/2_tables.groovy'), BASE_MODEL.stripIndent().replace("enumType 'mood', ['happy', 'sad']", '')
+                .replace("table('legacy') {", "table('extra') {\n    column 'id', 'bigint'\n}\ntable('legacy') {"))
+        run('upgrade', 'head')
+
+        when:
+        def check = run('check', '--scratch-url', db.url)
+
+        then:
+        check.exit == 7
+        check.out.readLines().findAll { it.startsWith('problem: model:') } == ["problem: model: table 'extra': in the model, not in the migrations"]
+    }
+
+    def "what the DSL cannot say is listed as manual, not silently dropped"() {
+        given: 'the model drops the identity of users.id, which no operation changes'
+        model(BASE_MODEL.stripIndent().replace("column 'id',       'bigint',       primaryKey: true, identity: true",
+                "column 'id',       'bigint',       primaryKey: true"))
+
+        when:
+        def gen = run('revision', '--autogenerate', '-m', 'identity', '--rev-id', 'r2', '--scratch-url', db.url)
+
+        then:
+        gen.exit == 0
+        gen.out.contains("manual   column 'users.id': identity 'd' in the migrations, '' in the model")
+        generated().contains("// review: identity of 'users.id' differs: change it by hand with sql")
+    }
+
     def "--allow-empty without --autogenerate is a usage error"() {
         when:
         def r = run('revision', '-m', 'x', '--allow-empty')

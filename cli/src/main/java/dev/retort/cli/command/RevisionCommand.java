@@ -96,7 +96,10 @@ public final class RevisionCommand extends BaseCommand {
                     p.line("  " + p.yellow("review") + "   " + r);
                 }
                 for (String u : diff.unresolved()) {
-                    p.line("  " + p.red("manual") + "   " + u + " (not generated: write it by hand)");
+                    p.line("  " + p.red("manual") + "   " + u);
+                }
+                if (!diff.unresolved().isEmpty()) {
+                    p.notice("Retort tried the script on a scratch database: the 'manual' lines above are left for you to write.");
                 }
                 upgrade = diff.upgrade();
                 downgrade = diff.downgrade();
