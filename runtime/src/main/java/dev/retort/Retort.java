@@ -51,8 +51,12 @@ public final class Retort implements AutoCloseable {
     private final PostgresDialect dialect = new PostgresDialect();
     private final VersionStore store;
     private final Database database;
+    private final dev.retort.internal.script.PlanCache planCache;
+    private static volatile String build;
 
     private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources) {
+        this.planCache = config.cache() && config.projectDir() != null
+                ? new dev.retort.internal.script.PlanCache(config.projectDir().resolve(".retort/cache/plans"), build()) : null;
         this.config = config;
         this.language = language;
         this.graph = graph;
@@ -63,6 +67,13 @@ public final class Retort implements AutoCloseable {
 
     /** This build of Retort: the version and, for snapshots, the build time (compiled-script caches are keyed on it). */
     public static String build() {
+        if (build == null) {
+            build = readBuild();
+        }
+        return build;
+    }
+
+    private static String readBuild() {
         try (var in = Retort.class.getResourceAsStream("/dev/retort/version.properties")) {
             java.util.Properties p = new java.util.Properties();
             if (in != null) {
@@ -285,7 +296,7 @@ public final class Retort implements AutoCloseable {
     private Map<String, MigrationBody> compile(Plan plan) {
         Map<String, MigrationBody> bodies = new LinkedHashMap<>();
         for (Revision r : plan.steps()) {
-            MigrationBody body = language.compile(sources.get(r.id()), r);
+            MigrationBody body = body(r);
             if (plan.direction() == Direction.DOWNGRADE && !body.hasDowngrade()) {
                 throw new ScriptException("revision " + r.id() + " (" + r.file() + ") has no downgrade block, so it cannot be "
                         + "downgraded; add downgrade { } (or use change { }) and run again");
@@ -294,6 +305,30 @@ public final class Retort implements AutoCloseable {
             bodies.put(r.id(), body);
         }
         return bodies;
+    }
+
+    /**
+     * The body of a script: its recording from the plan cache when there is one; else compiled and
+     * recorded (and the recording kept) when its steps do not depend on the server; else compiled.
+     */
+    private MigrationBody body(Revision r) {
+        ScriptSource source = sources.get(r.id());
+        String key = planCache == null ? null : planCache.key(source);
+        if (key != null) {
+            dev.retort.internal.script.RecordedBody cached = planCache.read(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        MigrationBody compiled = language.compile(source, r);
+        dev.retort.internal.script.RecordedBody recorded = dev.retort.internal.script.RecordedBody.record(r, compiled);
+        if (recorded == null) {
+            return compiled;
+        }
+        if (key != null) {
+            planCache.write(key, recorded);
+        }
+        return recorded;
     }
 
     /** Revisions of a {@code FROM:TO} range, newest first ({@code current} connects to read the database). */
@@ -447,7 +482,7 @@ public final class Retort implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (Revision r : graph.topological()) {
             try {
-                MigrationBody body = language.compile(sources.get(r.id()), r);
+                MigrationBody body = body(r);
                 Preflight.check(r, body, Direction.UPGRADE, dialect);
             } catch (ScriptException e) {
                 out.add(e.getMessage());
@@ -530,7 +565,7 @@ public final class Retort implements AutoCloseable {
             Set<String> wanted = new HashSet<>(order.stream().map(Revision::id).toList());
             for (Revision r : graph.topological()) {
                 boolean check = wanted.contains(r.id());
-                MigrationBody body = language.compile(sources.get(r.id()), r);
+                MigrationBody body = body(r);
                 Map<String, MigrationBody> bodies = Map.of(r.id(), body);
                 SchemaSnapshot before = check ? SchemaSnapshot.take(c, excluded) : null;
                 executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
@@ -634,7 +669,7 @@ public final class Retort implements AutoCloseable {
         List<LintFinding> out = new ArrayList<>();
         for (Revision r : revisions) {
             ScriptSource source = sources.get(r.id());
-            MigrationBody body = compiled.containsKey(r.id()) ? compiled.get(r.id()) : language.compile(source, r);
+            MigrationBody body = compiled.containsKey(r.id()) ? compiled.get(r.id()) : body(r);
             for (dev.retort.internal.lint.Finding f : linter.lint(r, body, source.text(), wanted == null || wanted.contains(r.id()))) {
                 out.add(new LintFinding(f.revision(), f.file(), f.line(), f.rule().id(), f.error(), f.rule().message(),
                         f.rule().fix(), f.rule().docs(), f.detail()));

@@ -195,6 +195,9 @@ public final class MigrationExecutor {
             reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         }
         String line = scriptLine(e, r);
+        if (line.isEmpty() && ctx.line > 0) {
+            line = ":" + ctx.line; // a recorded body: the line it was recorded on
+        }
         if (reason.startsWith(r.file())) {
             reason = reason.substring(r.file().length()).replaceFirst("^:\\d+: ", "");
         }
@@ -252,6 +255,7 @@ public final class MigrationExecutor {
         private boolean forcedAutocommit;
         private int statements;
         private int outsideCount;
+        private int line;
 
         StepContext(Revision revision, SqlSink sink, boolean oneTransaction) {
             this.revision = revision;
@@ -268,6 +272,12 @@ public final class MigrationExecutor {
         @Override
         public Revision revision() {
             return revision;
+        }
+
+        @Override
+        public void emit(Operation operation, int line) {
+            this.line = line;
+            emit(operation);
         }
 
         @Override

@@ -49,6 +49,20 @@ public final class Preflight implements MigrationContext {
     }
 
     @Override
+    public void emit(Operation operation, int line) {
+        try {
+            dialect.render(operation);
+        } catch (dev.retort.ScriptException e) {
+            // a recorded body: name the line, as the script itself would have
+            String file = revision.file();
+            if (e.getMessage() != null && e.getMessage().startsWith(file)) {
+                throw e;
+            }
+            throw new dev.retort.ScriptException(file + (line > 0 ? ":" + line : "") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void autocommit(Runnable body) {
         body.run();
     }

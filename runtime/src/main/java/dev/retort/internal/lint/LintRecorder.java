@@ -48,6 +48,11 @@ final class LintRecorder implements MigrationContext {
         steps.add(new Step(operation, line(), outside || !revision.transactional(), assured));
     }
 
+    @Override
+    public void emit(Operation operation, int line) {
+        steps.add(new Step(operation, line > 0 ? line : line(), outside || !revision.transactional(), assured));
+    }
+
     private int line() {
         for (StackTraceElement e : new Throwable().getStackTrace()) {
             if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {

@@ -17,5 +17,5 @@ package dev.retort.internal.operation;
  */
 public record ColumnDef(String name, String type, Boolean nullable, Object defaultValue, String defaultSql,
                         boolean primaryKey, boolean unique, boolean identity, String references, String onDelete,
-                        String comment) {
+                        String comment) implements java.io.Serializable {
 }

@@ -3,7 +3,7 @@ package dev.retort.internal.operation;
 import java.util.List;
 
 /** A table-level constraint inside createTable. */
-public sealed interface TableConstraint {
+public sealed interface TableConstraint extends java.io.Serializable {
     /** PRIMARY KEY over several columns. */
     record PrimaryKey(String name, List<String> columns) implements TableConstraint {
     }

@@ -13,6 +13,11 @@ public interface MigrationContext {
     /** Runs (or, with --sql, writes) one operation now. */
     void emit(Operation operation);
 
+    /** As {@link #emit(Operation)}, from a recording that knows the script line (0: unknown). */
+    default void emit(Operation operation, int line) {
+        emit(operation);
+    }
+
     /** Runs the operations emitted inside {@code body} outside any transaction. */
     void autocommit(Runnable body);
 

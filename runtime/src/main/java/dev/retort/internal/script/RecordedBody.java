@@ -1,0 +1,188 @@
+package dev.retort.internal.script;
+
+import dev.retort.Revision;
+import dev.retort.internal.operation.Operation;
+
+import java.io.Serializable;
+import java.sql.Connection;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A migration body as the operations it emits, recorded once from the compiled script. A script
+ * whose steps do not depend on the server (it never reads the database, asks for an extension, or
+ * asks whether it runs offline) always emits the same operations, so the recording can stand in for
+ * the script: replayed for preflight, lint and the run, and kept in the plan cache so a later run does
+ * not load Groovy at all.
+ */
+public final class RecordedBody implements MigrationBody, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** One recorded step. */
+    public sealed interface Event extends Serializable permits Emit, Block, Notice {
+    }
+
+    /** An operation and the script line it stands on (0: unknown). */
+    public record Emit(Operation operation, int line) implements Event {
+    }
+
+    /** Steps inside {@code autocommit { }} (autocommit true) or {@code safetyAssured { }}. */
+    public record Block(boolean autocommit, List<Event> events) implements Event {
+    }
+
+    /** A notice to the user. */
+    public record Notice(String message) implements Event {
+    }
+
+    private final List<Event> up;
+    private final List<Event> down;
+    private final boolean hasDowngrade;
+
+    private RecordedBody(List<Event> up, List<Event> down, boolean hasDowngrade) {
+        this.up = List.copyOf(up);
+        this.down = List.copyOf(down);
+        this.hasDowngrade = hasDowngrade;
+    }
+
+    /** Records both directions of {@code body}; null when its steps depend on the server. */
+    public static RecordedBody record(Revision revision, MigrationBody body) {
+        try {
+            Recorder upgrade = new Recorder(revision);
+            body.upgrade(upgrade);
+            List<Event> down = List.of();
+            if (body.hasDowngrade()) {
+                Recorder downgrade = new Recorder(revision);
+                body.downgrade(downgrade);
+                down = downgrade.events();
+            }
+            return new RecordedBody(upgrade.events(), down, body.hasDowngrade());
+        } catch (RuntimeException e) {
+            // the script language may wrap what its blocks throw
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Recorder.Dynamic) {
+                    return null;
+                }
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void upgrade(MigrationContext context) {
+        replay(up, context);
+    }
+
+    @Override
+    public void downgrade(MigrationContext context) {
+        replay(down, context);
+    }
+
+    @Override
+    public boolean hasDowngrade() {
+        return hasDowngrade;
+    }
+
+    private static void replay(List<Event> events, MigrationContext context) {
+        for (Event e : events) {
+            if (e instanceof Emit emit) {
+                context.emit(emit.operation(), emit.line());
+            } else if (e instanceof Notice n) {
+                context.notice(n.message());
+            } else if (e instanceof Block b) {
+                if (b.autocommit()) {
+                    context.autocommit(() -> replay(b.events(), context));
+                } else {
+                    context.safetyAssured(() -> replay(b.events(), context));
+                }
+            }
+        }
+    }
+
+    /** Collects the events; any question about the server makes the body dynamic. */
+    private static final class Recorder implements MigrationContext {
+        private final Revision revision;
+        private final String baseName;
+        private final Deque<List<Event>> stack = new ArrayDeque<>();
+
+        Recorder(Revision revision) {
+            this.revision = revision;
+            String f = revision.file().replace('\\', '/');
+            this.baseName = f.substring(f.lastIndexOf('/') + 1);
+            stack.push(new ArrayList<>());
+        }
+
+        List<Event> events() {
+            return stack.peekLast();
+        }
+
+        @Override
+        public Revision revision() {
+            return revision;
+        }
+
+        @Override
+        public void emit(Operation operation) {
+            stack.peek().add(new Emit(operation, line()));
+        }
+
+        private int line() {
+            for (StackTraceElement e : new Throwable().getStackTrace()) {
+                if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {
+                    return e.getLineNumber();
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public void autocommit(Runnable body) {
+            block(true, body);
+        }
+
+        @Override
+        public void safetyAssured(Runnable body) {
+            block(false, body);
+        }
+
+        private void block(boolean autocommit, Runnable body) {
+            stack.push(new ArrayList<>());
+            try {
+                body.run();
+            } finally {
+                List<Event> inner = stack.pop();
+                stack.peek().add(new Block(autocommit, List.copyOf(inner)));
+            }
+        }
+
+        @Override
+        public Connection connection() {
+            throw new Dynamic();
+        }
+
+        @Override
+        public void notice(String message) {
+            stack.peek().add(new Notice(message));
+        }
+
+        @Override
+        public String extension(String name) {
+            throw new Dynamic();
+        }
+
+        @Override
+        public boolean offline() {
+            throw new Dynamic();
+        }
+
+        /** Ends a recording: the body asked about the server. */
+        static final class Dynamic extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            Dynamic() {
+                super("the script reads the server", null, false, false);
+            }
+        }
+    }
+}
