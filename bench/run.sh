@@ -26,7 +26,7 @@ for peer in flyway liquibase; do
   mvn -q -B -f "bench/peers/$peer.pom.xml" dependency:copy-dependencies -DoutputDirectory="$work/$peer" >/dev/null
 done
 JAVA=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-RETORT=("${JAVA[@]}" -jar "$root/cli/target/retort.jar")
+RETORT=("$root/retort")   # the launcher users run: C1, serial GC, class-data sharing
 FLYWAY=(java -cp "'$work/flyway/*'" org.flywaydb.commandline.Main)
 LIQUIBASE=(java -cp "'$work/liquibase/*'" liquibase.integration.commandline.LiquibaseCommandLine)
 ALEMBIC=(/usr/bin/python3 -m alembic)

@@ -169,8 +169,8 @@ class UpgradeDowngradeSpec extends CliSpecification {
         r.out.count('COMMIT;') == 3
         r.out.contains('CREATE TABLE IF NOT EXISTS public.retort_version')
         r.out.contains("INSERT INTO public.retort_version (version_num) VALUES ('r01')")
-        r.out.contains("DELETE FROM public.retort_version WHERE version_num = 'r01'")
-        r.out.contains("INSERT INTO public.retort_version (version_num) VALUES ('r03')")
+        r.out.contains("UPDATE public.retort_version SET version_num = 'r02' WHERE version_num = 'r01'")
+        r.out.contains("UPDATE public.retort_version SET version_num = 'r03' WHERE version_num = 'r02'")
         r.out.contains('CREATE TABLE t2')
         !r.all.contains('s3cret')
     }

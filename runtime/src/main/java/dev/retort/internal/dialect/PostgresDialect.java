@@ -602,6 +602,12 @@ public final class PostgresDialect {
                 + Literals.string(revision) + ")");
     }
 
+    /** Moves one head to its successor (the common, linear step) in one statement. */
+    public Statement updateVersion(String schema, String versionTable, String from, String to) {
+        return Statement.of("UPDATE " + qualified(schema, versionTable) + " SET version_num = " + Literals.string(to)
+                + " WHERE version_num = " + Literals.string(from));
+    }
+
     /** Removes a head. */
     public Statement deleteVersion(String schema, String versionTable, String revision) {
         return Statement.of("DELETE FROM " + qualified(schema, versionTable) + " WHERE version_num = "

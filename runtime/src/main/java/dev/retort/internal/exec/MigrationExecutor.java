@@ -146,6 +146,10 @@ public final class MigrationExecutor {
         }
     }
 
+    // the timeouts this executor last set on the session (-1: not yet)
+    private long sessionLockTimeout = -1;
+    private long sessionStatementTimeout = -1;
+
     private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
                          List<String> headsAfter, long t0, boolean oneTransaction) {
         StepContext ctx = new StepContext(r, sink, oneTransaction);
@@ -155,7 +159,14 @@ public final class MigrationExecutor {
                 + (r.message() == null ? "" : ": " + r.message()));
         try {
             if (!sink.inTransaction()) {
-                dialect.timeouts(settings.lockTimeoutMs(r), settings.statementTimeoutMs(r)).forEach(sink::execute);
+                long lock = settings.lockTimeoutMs(r);
+                long statement = settings.statementTimeoutMs(r);
+                // online, the session keeps them: set them again only when a script's header changes them
+                if (!sink.online() || lock != sessionLockTimeout || statement != sessionStatementTimeout) {
+                    dialect.timeouts(lock, statement).forEach(sink::execute);
+                    sessionLockTimeout = lock;
+                    sessionStatementTimeout = statement;
+                }
             }
             ctx.openIfTransactional();
             if (direction == Direction.UPGRADE) {
@@ -282,6 +293,9 @@ public final class MigrationExecutor {
 
         @Override
         public void emit(Operation operation) {
+            if (operation instanceof Sql) {
+                sessionLockTimeout = -1; // raw SQL may SET the session's timeouts: set ours again before the next step
+            }
             if (operation instanceof Backfill b && sink.online()) {
                 runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b));
                 return;

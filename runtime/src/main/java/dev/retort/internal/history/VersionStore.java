@@ -67,6 +67,12 @@ public final class VersionStore {
     public void moveHeads(SqlSink sink, List<String> before, List<String> after) {
         Set<String> keep = new HashSet<>(after);
         Set<String> had = new HashSet<>(before);
+        List<String> gone = before.stream().filter(b -> !keep.contains(b)).toList();
+        List<String> come = after.stream().filter(a -> !had.contains(a)).toList();
+        if (gone.size() == 1 && come.size() == 1) {
+            sink.execute(dialect.updateVersion(schema, versionTable, gone.get(0), come.get(0)));
+            return;
+        }
         for (String b : before) {
             if (!keep.contains(b)) {
                 sink.execute(dialect.deleteVersion(schema, versionTable, b));

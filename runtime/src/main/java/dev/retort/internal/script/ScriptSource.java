@@ -18,9 +18,24 @@ public record ScriptSource(Path file, String displayName, String text) {
 
     /** Hex SHA-256 of the normalized text. */
     public String checksum() {
-        StringBuilder normalized = new StringBuilder(text.length());
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            normalized.append(line.stripTrailing()).append('\n');
+        // each line without trailing blanks, joined by \n: line endings and trailing spaces do not count
+        StringBuilder normalized = new StringBuilder(text.length() + 1);
+        int n = text.length();
+        int start = 0;
+        while (start <= n) {
+            int end = start;
+            while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+                end++;
+            }
+            int stop = end;
+            while (stop > start && Character.isWhitespace(text.charAt(stop - 1))) {
+                stop--;
+            }
+            normalized.append(text, start, stop).append('\n');
+            if (end < n && text.charAt(end) == '\r' && end + 1 < n && text.charAt(end + 1) == '\n') {
+                end++;
+            }
+            start = end + 1;
         }
         String s = normalized.toString().strip();
         try {
