@@ -59,7 +59,8 @@ public final class PlanCache {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(f); ObjectInputStream ois = new ObjectInputStream(in)) {
+        // read whole: ObjectInputStream reads in small pieces
+        try (InputStream in = new java.io.ByteArrayInputStream(Files.readAllBytes(f)); ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(FILTER);
             Object o = ois.readObject();
             if (o instanceof RecordedBody body) {
