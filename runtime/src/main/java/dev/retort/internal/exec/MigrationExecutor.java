@@ -177,10 +177,11 @@ public final class MigrationExecutor {
             if (!sink.inTransaction()) {
                 sink.begin();
             }
-            store.moveHeads(sink, headsBefore, headsAfter);
             Long ms = sink.online() ? (System.nanoTime() - t0) / 1_000_000 : null;
-            store.record(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms, true,
-                    ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null));
+            List<Statement> bookkeeping = new ArrayList<>(store.moveHeadsStatements(headsBefore, headsAfter));
+            bookkeeping.add(store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
+                    true, ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null)));
+            sink.executeAll(bookkeeping);
             if (!oneTransaction) {
                 sink.commit();
             }

@@ -65,30 +65,37 @@ public final class VersionStore {
 
     /** Replaces the heads {@code before} with {@code after}, touching only rows that change. */
     public void moveHeads(SqlSink sink, List<String> before, List<String> after) {
+        moveHeadsStatements(before, after).forEach(sink::execute);
+    }
+
+    /** The statements of {@link #moveHeads}: one UPDATE for a linear step, else a DELETE or INSERT per changed row. */
+    public List<Statement> moveHeadsStatements(List<String> before, List<String> after) {
         Set<String> keep = new HashSet<>(after);
         Set<String> had = new HashSet<>(before);
         List<String> gone = before.stream().filter(b -> !keep.contains(b)).toList();
         List<String> come = after.stream().filter(a -> !had.contains(a)).toList();
         if (gone.size() == 1 && come.size() == 1) {
-            sink.execute(dialect.updateVersion(schema, versionTable, gone.get(0), come.get(0)));
-            return;
+            return List.of(dialect.updateVersion(schema, versionTable, gone.get(0), come.get(0)));
         }
-        for (String b : before) {
-            if (!keep.contains(b)) {
-                sink.execute(dialect.deleteVersion(schema, versionTable, b));
-            }
+        List<Statement> out = new ArrayList<>();
+        for (String b : gone) {
+            out.add(dialect.deleteVersion(schema, versionTable, b));
         }
-        for (String a : after) {
-            if (!had.contains(a)) {
-                sink.execute(dialect.insertVersion(schema, versionTable, a));
-            }
+        for (String a : come) {
+            out.add(dialect.insertVersion(schema, versionTable, a));
         }
+        return out;
     }
 
     /** Appends one history row. */
     public void record(SqlSink sink, HistoryEntry e) {
-        sink.execute(dialect.insertHistory(schema, historyTable, e.revision(), e.direction(), e.checksum(), e.message(),
-                e.appliedBy(), e.durationMs(), e.success(), e.detail()));
+        sink.execute(recordStatement(e));
+    }
+
+    /** The statement of {@link #record}. */
+    public Statement recordStatement(HistoryEntry e) {
+        return dialect.insertHistory(schema, historyTable, e.revision(), e.direction(), e.checksum(), e.message(),
+                e.appliedBy(), e.durationMs(), e.success(), e.detail());
     }
 
     /** Every history row, oldest first; empty when the table does not exist. */

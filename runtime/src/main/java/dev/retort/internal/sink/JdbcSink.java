@@ -64,6 +64,17 @@ public final class JdbcSink implements SqlSink {
     }
 
     @Override
+    public void executeAll(java.util.List<Statement> statements) {
+        if (statements.size() < 2) {
+            statements.forEach(this::execute);
+            return;
+        }
+        // the driver sends a multi-statement string as one batch: one round trip
+        String sql = String.join(";\n", statements.stream().map(Statement::sql).toList());
+        execute(Statement.of(sql));
+    }
+
+    @Override
     public void comment(String text) {
         // nothing to see online
     }

@@ -24,6 +24,11 @@ public interface SqlSink {
     /** Runs or writes one statement. */
     void execute(Statement statement);
 
+    /** Runs or writes several statements; online, in one round trip (for bookkeeping that fails only as a whole). */
+    default void executeAll(java.util.List<Statement> statements) {
+        statements.forEach(this::execute);
+    }
+
     /** A comment line in the script (ignored online). */
     void comment(String text);
 
