@@ -169,6 +169,43 @@ class AutogenerateSpec extends CliSpecification {
         text =~ /(?s)upgrade \{\n.*renameColumn 'users', 'nickname', 'handle'.*createTable\('audit_log'\).*\}\n\ndowngrade \{\n.*dropTable 'audit_log'.*renameColumn 'users', 'handle', 'nickname'/
     }
 
+    def "new tables that reference each other are created first and joined by a foreign key after both"() {
+        given:
+        model(BASE_MODEL + '''
+            table('teams') {
+                column 'id',      'bigint', primaryKey: true
+                column 'lead_id', 'bigint'
+            }
+            table('members') {
+                column 'id',      'bigint', primaryKey: true
+                column 'team_id', 'bigint', references: 'teams.id'
+            }
+            addForeignKey 'fk_teams_lead', table: 'teams', columns: ['lead_id'], references: 'members', refColumns: ['id']
+            '''.stripIndent())
+        run('upgrade', 'head')
+        def before = snapshot()
+
+        when:
+        def gen = run('revision', '--autogenerate', '-m', 'teams', '--rev-id', 'r2', '--scratch-url', db.url)
+        String text = generated()
+
+        then:
+        gen.exit == 0
+        !gen.out.contains('manual')
+        text =~ /(?s)upgrade \{.*createTable\('(teams|members)'\).*createTable\('(teams|members)'\).*addForeignKey '.*downgrade/
+
+        when:
+        def up = run('upgrade', 'head')
+        def check = run('check', '--scratch-url', db.url)
+        def down = run('downgrade', '-1')
+
+        then:
+        up.exit == 0
+        check.exit == 0
+        down.exit == 0
+        snapshot() == before
+    }
+
     def "a model the migrations already build writes no file, unless --allow-empty"() {
         given:
         model(BASE_MODEL)

@@ -239,32 +239,8 @@ public final class SchemaDiff {
                     .allMatch(r -> r.equals(n) || available.contains(r) || !newTables.contains(r))).findFirst().orElse(pending.get(0));
             pending.remove(next);
             Table t = to.tables().get(next);
-            List<TableConstraint> inline = new ArrayList<>();
             List<Operation> deferred = new ArrayList<>();
-            String pkColumn = null;
-            for (Constraint c : t.constraints().values()) {
-                if (c.type() == 'p' && c.columns().size() == 1 && c.name().equals(t.name() + "_pkey")) {
-                    pkColumn = c.columns().get(0);
-                } else if (c.type() == 'f' && !c.refTable().equals(next) && !available.contains(c.refTable())) {
-                    deferred.add(addConstraint(c));
-                } else {
-                    TableConstraint tc = tableConstraint(t.name(), c);
-                    if (tc != null) {
-                        inline.add(tc);
-                    }
-                }
-            }
-            List<ColumnDef> columns = new ArrayList<>();
-            for (Column c : t.columns()) {
-                columns.add(columnDef(c, c.name().equals(pkColumn)));
-            }
-            List<Operation> up = new ArrayList<>();
-            up.add(new CreateTable(schema, t.name(), columns, inline, false, t.comment()));
-            for (Index i : to.indexes().values()) {
-                if (i.table().equals(t.name())) {
-                    up.add(createIndex(i, false));
-                }
-            }
+            List<Operation> up = build(t, to, c -> c.refTable().equals(next) || available.contains(c.refTable()), deferred);
             add(Stage.CREATE_TABLES, "table '" + t.name() + "': in " + toLabel + ", not in " + fromLabel, up,
                     List.of(new DropTable(schema, t.name(), false, false)), review(t));
             for (Operation f : deferred) {
@@ -274,6 +250,41 @@ public final class SchemaDiff {
             }
             available.add(next);
         }
+    }
+
+    /**
+     * The createTable of {@code t} (single-column primary key on its column, other constraints inline)
+     * followed by its indexes in {@code catalog}; a foreign key {@code inlineForeignKey} refuses goes to
+     * {@code deferred} as an addForeignKey instead.
+     */
+    private List<Operation> build(Table t, Catalog catalog, java.util.function.Predicate<Constraint> inlineForeignKey,
+                                  List<Operation> deferred) {
+        List<TableConstraint> inline = new ArrayList<>();
+        String pkColumn = null;
+        for (Constraint c : t.constraints().values()) {
+            if (c.type() == 'p' && c.columns().size() == 1 && c.name().equals(t.name() + "_pkey")) {
+                pkColumn = c.columns().get(0);
+            } else if (c.type() == 'f' && !inlineForeignKey.test(c)) {
+                deferred.add(addConstraint(c));
+            } else {
+                TableConstraint tc = tableConstraint(t.name(), c);
+                if (tc != null) {
+                    inline.add(tc);
+                }
+            }
+        }
+        List<ColumnDef> columns = new ArrayList<>();
+        for (Column c : t.columns()) {
+            columns.add(columnDef(c, c.name().equals(pkColumn)));
+        }
+        List<Operation> out = new ArrayList<>();
+        out.add(new CreateTable(schema, t.name(), columns, inline, false, t.comment()));
+        for (Index i : catalog.indexes().values()) {
+            if (i.table().equals(t.name())) {
+                out.add(createIndex(i, false));
+            }
+        }
+        return out;
     }
 
     private String review(Table t) {
@@ -313,29 +324,7 @@ public final class SchemaDiff {
         }
         for (String name : order) {
             Table t = from.tables().get(name);
-            List<TableConstraint> inline = new ArrayList<>();
-            String pkColumn = null;
-            for (Constraint c : t.constraints().values()) {
-                if (c.type() == 'p' && c.columns().size() == 1 && c.name().equals(t.name() + "_pkey")) {
-                    pkColumn = c.columns().get(0);
-                } else {
-                    TableConstraint tc = tableConstraint(t.name(), c);
-                    if (tc != null) {
-                        inline.add(tc);
-                    }
-                }
-            }
-            List<ColumnDef> columns = new ArrayList<>();
-            for (Column c : t.columns()) {
-                columns.add(columnDef(c, c.name().equals(pkColumn)));
-            }
-            List<Operation> down = new ArrayList<>();
-            down.add(new CreateTable(schema, t.name(), columns, inline, false, t.comment()));
-            for (Index i : from.indexes().values()) {
-                if (i.table().equals(t.name())) {
-                    down.add(createIndex(i, false));
-                }
-            }
+            List<Operation> down = build(t, from, c -> true, new ArrayList<>());
             add(Stage.DROP_TABLES, "table '" + name + "': in " + fromLabel + ", not in " + toLabel,
                     List.of(new DropTable(schema, name, false, false)), down,
                     "dropping '" + name + "' loses its rows; the downgrade re-creates it empty");

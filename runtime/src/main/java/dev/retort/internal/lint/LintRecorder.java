@@ -54,12 +54,7 @@ final class LintRecorder implements MigrationContext {
     }
 
     private int line() {
-        for (StackTraceElement e : new Throwable().getStackTrace()) {
-            if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {
-                return e.getLineNumber();
-            }
-        }
-        return 0;
+        return dev.retort.internal.script.RecordedBody.lineOf(baseName);
     }
 
     @Override

@@ -100,6 +100,16 @@ public final class RecordedBody implements MigrationBody, Serializable {
         }
     }
 
+    /** The line of the script named {@code baseName} that the current call stands on (0: none on the stack). */
+    public static int lineOf(String baseName) {
+        for (StackTraceElement e : new Throwable().getStackTrace()) {
+            if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {
+                return e.getLineNumber();
+            }
+        }
+        return 0;
+    }
+
     /** Collects the events; any question about the server makes the body dynamic. */
     private static final class Recorder implements MigrationContext {
         private final Revision revision;
@@ -128,12 +138,7 @@ public final class RecordedBody implements MigrationBody, Serializable {
         }
 
         private int line() {
-            for (StackTraceElement e : new Throwable().getStackTrace()) {
-                if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {
-                    return e.getLineNumber();
-                }
-            }
-            return 0;
+            return lineOf(baseName);
         }
 
         @Override
