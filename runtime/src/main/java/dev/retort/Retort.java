@@ -609,44 +609,13 @@ public final class Retort implements AutoCloseable {
         if (url == null) {
             throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
         }
-        if (url.isEmbedded()) {
-            java.nio.file.Path dir;
-            try {
-                dir = java.nio.file.Files.createTempDirectory("retort-verify");
-            } catch (java.io.IOException e) {
-                throw new ConfigException("verify: cannot make a temporary directory: " + e.getMessage(), e);
-            }
-            try (Retort scratch = new Retort(config.copyWithUrl("embedded:" + dir, null, null).build(), language, graph, sources)) {
+        try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(url, dialect,
+                "point --url at a server where it may")) {
+            dev.retort.internal.config.DatabaseUrl scratchUrl = server.createDatabase("verify");
+            try (Retort scratch = new Retort(config.copyWithUrl(scratchUrl.jdbcUrl(), scratchUrl.user(), scratchUrl.password()).build(),
+                    language, graph, sources)) {
                 return scratch.verify(range);
-            } finally {
-                deleteTree(dir);
             }
-        }
-        String name = "retort_verify_" + Long.toHexString(System.nanoTime());
-        try (Connection c = database.connect(); var st = c.createStatement()) {
-            st.execute(dialect.createDatabase(name));
-        } catch (SQLException e) {
-            throw new ConnectionException("verify cannot create a scratch database on " + database.describe() + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + "; grant CREATEDB, or point --url at a server where it may", e);
-        }
-        dev.retort.internal.config.DatabaseUrl scratchUrl = url.withDatabase(name);
-        try (Retort scratch = new Retort(config.copyWithUrl(scratchUrl.jdbcUrl(), scratchUrl.user(), scratchUrl.password()).build(),
-                language, graph, sources)) {
-            return scratch.verify(range);
-        } finally {
-            try (Connection c = database.connect(); var st = c.createStatement()) {
-                st.execute(dialect.dropDatabase(name));
-            } catch (SQLException ignored) {
-                // a leftover scratch database is named retort_verify_*: safe to drop by hand
-            }
-        }
-    }
-
-    private static void deleteTree(java.nio.file.Path dir) {
-        try (var paths = java.nio.file.Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // a temporary directory left behind is harmless
         }
     }
 
@@ -709,8 +678,8 @@ public final class Retort implements AutoCloseable {
         List<String> excluded = List.of(config.versionTable(), config.historyTable());
         String schema = config.schema();
         try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(scratchUrl, dialect)) {
-            dev.retort.internal.config.DatabaseUrl migrationsUrl = server.createDatabase("migrations");
-            dev.retort.internal.config.DatabaseUrl modelUrl = server.createDatabase("model");
+            dev.retort.internal.config.DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
+            dev.retort.internal.config.DatabaseUrl modelUrl = server.createDatabase("scratch_model");
             try (Connection built = dev.retort.internal.db.ScratchServer.connect(modelUrl)) {
                 List<dev.retort.internal.operation.Operation> model = language.loadModel(modelFiles, name -> available(built, name));
                 dev.retort.internal.autogen.ModelSchema.build(model, built, dialect, modelName);
@@ -786,10 +755,10 @@ public final class Retort implements AutoCloseable {
         }
     }
 
-    private static boolean available(Connection c, String extension) {
-        try (var st = c.createStatement();
-             var rs = st.executeQuery(dev.retort.internal.dialect.CatalogQueries.extensionAvailable(extension))) {
-            return rs.next() && rs.getBoolean(1);
+    // the question a migration's extensionAvailable() asks, on the model's scratch database
+    private boolean available(Connection c, String extension) {
+        try (var st = c.createStatement(); var rs = st.executeQuery(dialect.extensionState(extension))) {
+            return rs.next();
         } catch (SQLException e) {
             throw new ConnectionException("cannot ask the scratch database for extension " + extension + ": " + e.getMessage(), e);
         }
@@ -820,7 +789,7 @@ public final class Retort implements AutoCloseable {
         List<String> at = current();
         SchemaSnapshot live = snapshot();
         try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(scratchUrl, dialect)) {
-            dev.retort.internal.config.DatabaseUrl url = server.createDatabase("drift");
+            dev.retort.internal.config.DatabaseUrl url = server.createDatabase("scratch_drift");
             upgradeScratch(url, at);
             try (Connection c = dev.retort.internal.db.ScratchServer.connect(url)) {
                 SchemaSnapshot built = SchemaSnapshot.take(c, List.of(config.versionTable(), config.historyTable()));

@@ -148,11 +148,7 @@ public final class ConfigResolver {
     }
 
     /** The password written in a URL, if any (so output can mask it). */
-    public static String passwordOf(String url) {
-        return passwordIn(url);
-    }
-
-    private static String passwordIn(String url) {
+    public static String passwordIn(String url) {
         if (url == null) {
             return null;
         }

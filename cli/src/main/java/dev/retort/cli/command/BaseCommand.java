@@ -38,12 +38,17 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Loads the scripts with the layered configuration; progress goes to the printer. */
     protected Retort open() {
+        return open(b -> b);
+    }
+
+    /** As {@link #open()}, with {@code change} applied to the layered settings first (e.g. another URL). */
+    protected Retort open(java.util.function.UnaryOperator<RetortConfig.Builder> change) {
         GlobalOptions g = globals();
         ConfigResolver resolver = resolver();
         Printer p = printer();
         p.quiet(g.quiet());
         resolver.secrets(g).forEach(p::secret);
-        RetortConfig config = resolver.resolve(g).listener(new PrintingListener(p, g.json())).build();
+        RetortConfig config = change.apply(resolver.resolve(g)).listener(new PrintingListener(p, g.json())).build();
         return Retort.load(config);
     }
 

@@ -3,7 +3,7 @@ package dev.retort.cli.command;
 import dev.retort.Drift;
 import dev.retort.ModelComparison;
 import dev.retort.Retort;
-import dev.retort.RetortConfig;
+import dev.retort.cli.ConfigResolver;
 import dev.retort.cli.ExitCodes;
 import dev.retort.cli.GlobalOptions;
 import dev.retort.cli.ModelOptions;
@@ -62,14 +62,11 @@ public final class CheckCommand extends BaseCommand {
     private int drift() {
         GlobalOptions g = globals();
         Printer p = printer();
-        p.quiet(g.quiet());
-        resolver().secrets(g).forEach(p::secret);
-        String password = dev.retort.cli.ConfigResolver.passwordOf(against);
+        String password = ConfigResolver.passwordIn(against);
         if (password != null) {
             p.secret(password);
         }
-        RetortConfig config = resolver().resolve(g).url(against).listener(new PrintingListener(p, g.json())).build();
-        try (Retort retort = Retort.load(config)) {
+        try (Retort retort = open(b -> b.url(against))) {
             p.progress("building what the migrations make at the database's revision on a scratch database...");
             Drift drift = retort.drift(modelOptions.scratchUrl);
             String at = drift.revisions().isEmpty() ? "base" : String.join(", ", drift.revisions());

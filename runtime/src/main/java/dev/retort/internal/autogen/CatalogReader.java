@@ -126,7 +126,8 @@ public final class CatalogReader {
                 (unique ? "UNIQUE " : "") + "USING " + rest);
     }
 
-    private static int matching(String s, int open) {
+    /** The index of the parenthesis that closes the one at {@code open}, skipping quoted text. */
+    static int matching(String s, int open) {
         int depth = 0;
         boolean quoted = false;
         for (int i = open; i < s.length(); i++) {

@@ -544,20 +544,8 @@ public final class SchemaDiff {
 
     /** {@code (a > 0)} as {@code a > 0}: only when the outer parentheses enclose the whole text. */
     static String unwrap(String expression) {
-        if (expression == null || !expression.startsWith("(") || !expression.endsWith(")")) {
+        if (expression == null || !expression.startsWith("(") || CatalogReader.matching(expression, 0) != expression.length() - 1) {
             return expression;
-        }
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < expression.length(); i++) {
-            char ch = expression.charAt(i);
-            if (ch == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && ch == '(') {
-                depth++;
-            } else if (!quoted && ch == ')' && --depth == 0 && i < expression.length() - 1) {
-                return expression;
-            }
         }
         return expression.substring(1, expression.length() - 1);
     }

@@ -27,17 +27,28 @@ public final class ScratchServer implements AutoCloseable {
     private final EmbeddedServer embedded;
     private final Path dir;
     private final List<String> created = new ArrayList<>();
+    private final String refusedHint;
 
-    private ScratchServer(PostgresDialect dialect, DatabaseUrl base, EmbeddedServer embedded, Path dir) {
+    private ScratchServer(PostgresDialect dialect, DatabaseUrl base, EmbeddedServer embedded, Path dir, String refusedHint) {
         this.dialect = dialect;
         this.base = base;
         this.embedded = embedded;
         this.dir = dir;
+        this.refusedHint = refusedHint;
     }
 
     /** A temporary embedded server when {@code url} is null or "embedded", else the server of {@code url}. */
     public static ScratchServer open(String url, PostgresDialect dialect) {
-        if (url == null || url.trim().equalsIgnoreCase("embedded")) {
+        return open(url == null || url.trim().equalsIgnoreCase("embedded") ? null : DatabaseUrl.parse(url, null, null), dialect,
+                "leave out --scratch-url to use an embedded one");
+    }
+
+    /**
+     * A temporary embedded server when {@code url} is null or the embedded one, else the server of {@code url};
+     * {@code refusedHint} ends the message when that server refuses CREATE DATABASE.
+     */
+    public static ScratchServer open(DatabaseUrl url, PostgresDialect dialect, String refusedHint) {
+        if (url == null || url.isEmbedded()) {
             Path dir;
             try {
                 dir = Files.createTempDirectory("retort-scratch");
@@ -45,19 +56,19 @@ public final class ScratchServer implements AutoCloseable {
                 throw new ConfigException("cannot make a temporary directory for a scratch database: " + e.getMessage(), e);
             }
             EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
-            return new ScratchServer(dialect, DatabaseUrl.jdbc(server.hostPort(), "postgres", "postgres", null), server, dir);
+            return new ScratchServer(dialect, DatabaseUrl.jdbc(server.hostPort(), "postgres", "postgres", null), server, dir, refusedHint);
         }
-        return new ScratchServer(dialect, DatabaseUrl.parse(url, null, null), null, null);
+        return new ScratchServer(dialect, url, null, null, refusedHint);
     }
 
-    /** A new, empty database on this server, dropped on close. */
+    /** A new, empty database {@code retort_<purpose>_<hex>} on this server, dropped on close. */
     public DatabaseUrl createDatabase(String purpose) {
-        String name = "retort_scratch_" + purpose + "_" + Long.toHexString(System.nanoTime());
+        String name = "retort_" + purpose + "_" + Long.toHexString(System.nanoTime());
         try (Connection c = connect(base); var st = c.createStatement()) {
             st.execute(dialect.createDatabase(name));
         } catch (SQLException e) {
             throw new ConnectionException("cannot create a scratch database on " + base.describe() + ": "
-                    + e.getMessage().lines().findFirst().orElse("") + "; grant CREATEDB, or leave out --scratch-url to use an embedded one", e);
+                    + e.getMessage().lines().findFirst().orElse("") + "; grant CREATEDB, or " + refusedHint, e);
         }
         created.add(name);
         return base.withDatabase(name);
@@ -91,7 +102,7 @@ public final class ScratchServer implements AutoCloseable {
             try (Connection c = connect(base); var st = c.createStatement()) {
                 st.execute(dialect.dropDatabase(name));
             } catch (SQLException ignored) {
-                // a leftover is named retort_scratch_*: safe to drop by hand
+                // a leftover is named retort_<purpose>_*: safe to drop by hand
             }
         }
     }

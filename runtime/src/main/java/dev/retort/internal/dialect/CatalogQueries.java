@@ -133,9 +133,4 @@ public final class CatalogQueries {
     public static String extensions() {
         return "SELECT extname FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname";
     }
-
-    /** Whether the server can install {@code name}. */
-    public static String extensionAvailable(String name) {
-        return "SELECT EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = " + Literals.string(name) + ")";
-    }
 }
