@@ -606,7 +606,7 @@ public final class Retort implements AutoCloseable {
      */
     public VerifyReport verifyOnScratchDatabase(String range) {
         dev.retort.internal.config.DatabaseUrl url = config.url();
-        if (url == null) {
+        if (url == null && config.dataSource() != null) {
             throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
         }
         try (dev.retort.internal.db.ScratchServer server = dev.retort.internal.db.ScratchServer.open(url, dialect,

@@ -34,8 +34,10 @@ public final class RetortConfig {
     private final java.util.Map<String, String> lintLevels;
     private final String lintOnUpgrade;
     private final boolean cache;
+    private final String missingUrl;
 
     private RetortConfig(Builder b) {
+        this.missingUrl = b.missingUrl;
         this.cache = b.cache;
         this.lintLevels = java.util.Map.copyOf(b.lintLevels);
         this.lintOnUpgrade = b.lintOnUpgrade;
@@ -61,6 +63,7 @@ public final class RetortConfig {
     public Builder copyWithUrl(String url, String user, String password) {
         Builder b = new Builder();
         b.rawUrl = url;
+        b.missingUrl = missingUrl;
         b.user = user;
         b.password = password;
         b.locations.addAll(locations);
@@ -93,9 +96,17 @@ public final class RetortConfig {
         return dataSource;
     }
 
-    /** The database URL, or null when a data source was given; {@link DatabaseUrl#isEmbedded()} for the embedded default. */
+    /**
+     * The database URL, or null when a data source was given or nothing was configured (then
+     * {@link #missingUrl()} says why); {@link DatabaseUrl#isEmbedded()} when the embedded server was asked for.
+     */
     public DatabaseUrl url() {
         return url;
+    }
+
+    /** The one line to fail with when a command needs a database and neither a URL nor a data source was given. */
+    public String missingUrl() {
+        return missingUrl;
     }
 
     /** Script locations: directories (relative to the project directory) or {@code classpath:} paths. */
@@ -188,6 +199,8 @@ public final class RetortConfig {
         private DataSource dataSource;
         private DatabaseUrl url;
         private String rawUrl;
+        private String missingUrl = "no database URL: give one with url(...) or a data source with dataSource(...)"
+                + " (url(\"embedded\") runs an embedded PostgreSQL, with retort-embedded on the class path)";
         private String user;
         private String password;
         private final List<String> locations = new ArrayList<>();
@@ -214,6 +227,12 @@ public final class RetortConfig {
         /** Use this data source (an application's pool); Retort never closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
+            return this;
+        }
+
+        /** The line a command that needs a database fails with when no URL was configured (the CLI names its sources). */
+        public Builder missingUrl(String message) {
+            this.missingUrl = Objects.requireNonNull(message, "message");
             return this;
         }
 
@@ -350,7 +369,8 @@ public final class RetortConfig {
             if (dataSource != null && rawUrl != null) {
                 throw new ConfigException("url: give either a data source or a URL, not both");
             }
-            url = dataSource != null ? null : DatabaseUrl.parse(rawUrl == null ? "embedded" : rawUrl, user, password);
+            // never a silent embedded default (SPEC §4): no URL stays null and fails when a database is needed
+            url = dataSource != null || rawUrl == null ? null : DatabaseUrl.parse(rawUrl, user, password);
             if (locations.isEmpty()) {
                 locations.add("migrations");
             }

@@ -27,13 +27,21 @@ public final class ConfigResolver {
             "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache");
 
     private final Function<String, String> env;
+    private final java.util.function.Supplier<java.util.Collection<String>> envNames;
     private final Path workingDir;
     // retort.properties and .env, read once for both resolve() and secrets()
     private Map<String, String> file;
     private Map<String, String> dotenv;
 
     public ConfigResolver(Function<String, String> env, Path workingDir) {
+        this(env, List::of, workingDir);
+    }
+
+    /** As above; {@code envNames} lists the environment's variables, to spot a misspelt URL variable. */
+    public ConfigResolver(Function<String, String> env, java.util.function.Supplier<java.util.Collection<String>> envNames,
+                          Path workingDir) {
         this.env = env;
+        this.envNames = envNames;
         this.workingDir = workingDir;
     }
 
@@ -52,10 +60,12 @@ public final class ConfigResolver {
         load(g, project);
         RetortConfig.Builder b = RetortConfig.builder().projectDir(project);
 
-        String url = first(g.url, env.apply("RETORT_URL"), env.apply("DATABASE_URL"), file.get("url"),
-                dotenv.get("RETORT_URL"), dotenv.get("DATABASE_URL"));
-        if (url != null) {
-            b.url(url);
+        UrlSources urls = UrlSources.resolve(g.url, env, envNames.get(), file,
+                g.config != null ? g.config.getFileName().toString() : "retort.properties", dotenv);
+        if (urls.url != null) {
+            b.url(urls.url);
+        } else {
+            b.missingUrl(urls.missing);
         }
         String user = first(g.user, env.apply("RETORT_USER"), file.get("user"), dotenv.get("RETORT_USER"));
         if (user != null) {

@@ -39,6 +39,7 @@ public final class RetortCommand implements Runnable {
     public GlobalOptions globals = new GlobalOptions();
 
     Function<String, String> env = System::getenv;
+    java.util.function.Supplier<java.util.Collection<String>> envNames = java.util.List::of;
     Path workingDir = Path.of("").toAbsolutePath();
     Printer printer;
 
@@ -52,8 +53,10 @@ public final class RetortCommand implements Runnable {
 
     /** The command line as {@code main} runs it. */
     public static CommandLine commandLine() {
-        return commandLine(System::getenv, Path.of("").toAbsolutePath(),
+        CommandLine cl = commandLine(System::getenv, Path.of("").toAbsolutePath(),
                 new PrintWriter(System.out, true), new PrintWriter(System.err, true), Printer.terminalColour());
+        ((RetortCommand) cl.getCommand()).envNames = () -> System.getenv().keySet();
+        return cl;
     }
 
     /** A command line with its environment, directory and output given (for tests and embedding). */
@@ -63,6 +66,9 @@ public final class RetortCommand implements Runnable {
         root.env = env;
         root.workingDir = workingDir;
         CommandLine cl = new CommandLine(root);
+        // -h/--help (and -V/--version) after every command, as after 'retort' itself
+        cl.getSubcommands().values().stream().filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
         cl.setOut(out);
         cl.setErr(err);
         ExitCodes codes = new ExitCodes();
@@ -80,7 +86,9 @@ public final class RetortCommand implements Runnable {
 
     /** Convenience for tests: a map as the environment. */
     public static CommandLine commandLine(Map<String, String> env, Path workingDir, PrintWriter out, PrintWriter err) {
-        return commandLine(env::get, workingDir, out, err, false);
+        CommandLine cl = commandLine(env::get, workingDir, out, err, false);
+        ((RetortCommand) cl.getCommand()).envNames = env::keySet;
+        return cl;
     }
 
     static Printer printerOf(CommandLine cmd) {
@@ -105,6 +113,11 @@ public final class RetortCommand implements Runnable {
 
     public Function<String, String> env() {
         return env;
+    }
+
+    /** The names of the environment's variables. */
+    public java.util.function.Supplier<java.util.Collection<String>> envNames() {
+        return envNames;
     }
 
     public Path workingDir() {

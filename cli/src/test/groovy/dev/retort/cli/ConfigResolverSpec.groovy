@@ -40,9 +40,29 @@ class ConfigResolverSpec extends Specification {
         config([:], flags()).url().jdbcUrl().contains('dotenv-host')
     }
 
-    def "with no URL anywhere the embedded server is the default"() {
+    def "with no URL anywhere there is no URL (never the embedded server), and the reason says where one comes from"() {
+        when:
+        def c = config([:], flags())
+
+        then:
+        c.url() == null
+        c.missingUrl().startsWith('no database URL: give --url URL, set RETORT_URL or DATABASE_URL')
+    }
+
+    def "the embedded server is a URL someone wrote: #where"() {
+        given:
+        if (props) {
+            Files.writeString(project.resolve('retort.properties'), props)
+        }
+
         expect:
-        config([:], flags()).url().isEmbedded()
+        config(env, flags(url: flag)).url().isEmbedded()
+
+        where:
+        where              | props            | env                       | flag
+        'retort.properties' | 'url=embedded\n' | [:]                      | null
+        'RETORT_URL'       | null             | [RETORT_URL: 'embedded']  | null
+        '--url'            | null             | [:]                       | 'embedded'
     }
 
     def "-c FILE makes its folder the project and reads its settings"() {

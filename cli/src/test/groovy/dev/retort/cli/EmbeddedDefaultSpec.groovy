@@ -7,7 +7,7 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
 
-/** With no URL anywhere, each command starts the embedded PostgreSQL kept under .retort/embedded. */
+/** With url=embedded (what init writes), each command starts the embedded PostgreSQL kept under .retort/embedded. */
 class EmbeddedDefaultSpec extends Specification {
     @TempDir
     Path project
@@ -28,6 +28,7 @@ class EmbeddedDefaultSpec extends Specification {
     def "upgrade in one process and current in the next see the same embedded database"() {
         given:
         Files.createDirectories(project.resolve('migrations'))
+        Files.writeString(project.resolve('retort.properties'), 'url=embedded\n')
         Files.writeString(project.resolve('migrations/001.groovy'), """
             revision 'emb001'
             message 'create notes'

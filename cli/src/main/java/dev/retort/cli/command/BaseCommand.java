@@ -33,7 +33,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected ConfigResolver resolver() {
-        return new ConfigResolver(root.env(), root.workingDir());
+        return new ConfigResolver(root.env(), root.envNames(), root.workingDir());
     }
 
     /** Loads the scripts with the layered configuration; progress goes to the printer. */

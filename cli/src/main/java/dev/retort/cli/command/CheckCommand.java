@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code retort check}: exit 0 only when everything is in order (for CI and deploy gates). */
-@Command(name = "check", description = {"Exit 0 only if the database is at the head(s), every script loads, no applied script was edited,",
-        "and the migrations build the schema model (schema.groovy) when there is one.",
+@Command(name = "check", description = {"Exit 0 only if the database is at its head(s), every script loads and no applied script was edited.",
+        "With a schema model (schema.groovy), the migrations must also build that model.",
         "With --against URL: exit 0 only if that live database is what its migrations build (no change made by hand)."})
 public final class CheckCommand extends BaseCommand {
     @Option(names = "--against", paramLabel = "URL", description = "a live database to compare with what the migrations build at its revision")

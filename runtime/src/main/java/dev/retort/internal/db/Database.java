@@ -45,7 +45,8 @@ public final class Database implements AutoCloseable {
     public String describe() {
         if (description == null) {
             DatabaseUrl url = config.url();
-            description = url == null ? "the application's data source" : url.describe();
+            description = url != null ? url.describe()
+                    : config.dataSource() != null ? "the application's data source" : "no database";
         }
         return description;
     }
@@ -53,6 +54,9 @@ public final class Database implements AutoCloseable {
     private void open() {
         DatabaseUrl url = config.url();
         if (url == null) {
+            if (config.dataSource() == null) {
+                throw new dev.retort.ConfigException(config.missingUrl());
+            }
             dataSource = config.dataSource();
             return;
         }
@@ -61,8 +65,7 @@ public final class Database implements AutoCloseable {
                     : config.projectDir().resolve(url.embeddedDir());
             embedded = EmbeddedServer.start(dir);
             RunListener listener = config.listener();
-            listener.notice((url.embeddedDir() == null ? "no database URL configured: using the embedded PostgreSQL in "
-                    : "using an embedded PostgreSQL in ") + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
+            listener.notice("using the embedded PostgreSQL in " + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
             url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
             description = "embedded PostgreSQL (" + shown(dir) + ")";
         }
@@ -103,31 +106,7 @@ public final class Database implements AutoCloseable {
     }
 
     private ConnectionException failure(SQLException e) {
-        SQLException root = e;
-        Throwable t = e;
-        while (t != null) {
-            if (t instanceof SQLException s && s.getSQLState() != null) {
-                root = s;
-                break;
-            }
-            t = t.getCause();
-        }
-        String state = root.getSQLState() == null ? "" : root.getSQLState();
-        String first = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-        String what;
-        if (state.startsWith("28")) {
-            what = "authentication failed (" + first.replaceAll("(?i)^FATAL: ", "") + "); check the user and password";
-        } else if (state.equals("3D000")) {
-            what = first.replaceAll("(?i)^FATAL: ", "") + "; create it or fix the database name in the URL";
-        } else if (state.startsWith("08") || first.contains("Connection refused") || first.contains("connection attempt failed")) {
-            what = "the server did not answer (" + first + "); is it running, and are host and port right?";
-        } else {
-            what = first;
-        }
-        String masked = config.url() != null && config.url().password() != null
-                ? what.replace(config.url().password(), "***") : what;
-        return new ConnectionException("cannot connect to " + describe() + ": " + masked
-                + " (set the URL with --url, RETORT_URL or DATABASE_URL)", e);
+        return ConnectFailures.of(describe(), e, config.url());
     }
 
     /** True when a connection has been opened. */
