@@ -10,6 +10,7 @@ import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.TargetResolver;
 import dev.retort.internal.history.HistoryEntry;
+import dev.retort.internal.history.ReadOnlyDatabase;
 import dev.retort.internal.history.VersionStore;
 import dev.retort.internal.script.MigrationBody;
 import dev.retort.internal.script.ScriptLanguage;
@@ -213,7 +214,7 @@ public final class Retort implements AutoCloseable {
                     lintPending(plan, serverMajor(c), bodies);
                 }
                 if (!plan.isEmpty()) {
-                    store.ensureTables(sink);
+                    store.ensureTables(sink, c);
                 }
                 List<MigrationStep> steps = new MigrationExecutor(dialect, store, graph, config.listener(),
                         config.transactionPerMigration(), StepSettings.of(config)).run(plan, bodies, sink);
@@ -222,6 +223,7 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
+            ReadOnlyDatabase.check(f, database.describe());
             throw new ConnectionException("the database refused a bookkeeping statement on " + database.describe() + ": "
                     + f.serverMessage() + (f.statement() == null ? "" : " (" + f.statement().lines().findFirst().orElse("") + ")"), f);
         }
@@ -391,6 +393,7 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
+            ReadOnlyDatabase.check(f, database.describe());
             throw new ConnectionException("the database refused to stamp on " + database.describe() + ": " + f.serverMessage(), f);
         }
     }

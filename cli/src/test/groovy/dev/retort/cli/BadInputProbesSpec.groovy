@@ -258,6 +258,59 @@ class BadInputProbesSpec extends CliSpecification {
         args << [['--json', 'history', '-r', 'zzzz99:head'], ['history', '--json', '-r', 'zzzz99:'], ['--json', 'show', 'zzzz99']]
     }
 
+    def "probe 6: jsonb ?, ?| and ?& in backfill where: and set: reach PostgreSQL as operators"() {
+        given:
+        script('001_docs.groovy', '''revision 'js1'
+            upgrade {
+                createTable('docs') { column 'id', 'bigint', primaryKey: true; column 'data', 'jsonb'; column 'flag', 'boolean' }
+                sql \'\'\'INSERT INTO docs VALUES (1, '{"k": 1}', NULL), (2, '{"x": 1}', NULL), (3, '{"k": 1, "x": 2}', NULL)\'\'\'
+            }
+            '''.stripIndent())
+        script('002_fill.groovy', '''revision 'js2'
+            revises 'js1'
+            upgrade {
+                backfill 'docs', set: "flag = data ?& array['k', 'x']", where: "data ? 'k' OR data ?| array['x']", batchSize: 2
+                backfill 'docs', set: "flag = (data->>'k') = '?'", where: "flag IS NULL AND data ? 'zz'"
+            }
+            '''.stripIndent())
+
+        when:
+        def r = run('upgrade')
+
+        then:
+        r.exit == 0
+        db.withSql { it.rows('SELECT id, flag FROM docs ORDER BY id').collect { [it.id, it.flag] } } == [[1, false], [2, false], [3, true]]
+    }
+
+    def "probe 7: 'held by pid N' names the holder in this database, not a session with the same key in another"() {
+        given:
+        script('001_good.groovy', GOOD)
+        env.RETORT_LOCK_TIMEOUT = '1s'
+        long key = dev.retort.internal.exec.AdvisoryLock.keyFor('public', 'retort_version')
+        def other = dev.retort.spock.TestDatabase.create()
+        def elsewhere = other.connect()
+        elsewhere.createStatement().execute("SET application_name = 'other-database'")
+        elsewhere.createStatement().execute("SELECT pg_advisory_lock(${key})")
+        def here = db.connect()
+        here.createStatement().execute("SET application_name = 'this-database'")
+        here.createStatement().execute("SELECT pg_advisory_lock(${key})")
+
+        when:
+        def r = run('upgrade')
+
+        then:
+        r.exit == 6
+        def line = r.err.readLines().find { it.startsWith('error:') }
+        line.contains('(this-database)')
+        !r.err.contains('other-database')
+        versions() == []
+
+        cleanup:
+        here?.close()
+        elsewhere?.close()
+        other?.close()
+    }
+
     def "probe 2: with -v a StackOverflowError shows its trace after the one line"() {
         given:
         script('001_good.groovy', GOOD)
