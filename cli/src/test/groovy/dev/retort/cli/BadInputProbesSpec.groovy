@@ -71,6 +71,12 @@ class BadInputProbesSpec extends CliSpecification {
             c(item: 4, problem: 'config sqlLockTimeout=3000000s', files: ['002_ok.groovy': PENDING], props: 'sqlLockTimeout=3000000s\n', args: ['upgrade'], exit: 2, message: 'sqlLockTimeout|3000000s|too long'),
             c(item: 4, problem: 'an unterminated quote in sql (second pending migration)', files: ['002_ok.groovy': PENDING, '003_q.groovy': "revision 'q3'\nrevises 'good02'\nupgrade {\n    sql \"UPDATE first_table SET id = 'x\"\n}\n"], args: ['upgrade'], exit: 3, message: "003_q.groovy:4|ends inside a quote"),
             c(item: 4, problem: 'an unterminated $$ body in sql', files: ['002_ok.groovy': PENDING, '003_d.groovy': "revision 'd3'\nrevises 'good02'\nupgrade {\n    sql 'DO \$\$ BEGIN PERFORM 1; END'\n}\n"], args: ['upgrade'], exit: 3, message: "003_d.groovy:4|ends inside"),
+            // 5: a read-only database says so
+            c(item: 5, problem: 'a read-only database with a pending migration', prepare: { s -> s.readOnly() }, args: ['upgrade'], exit: 4, message: 'read-only|default_transaction_read_only'),
+            c(item: 5, problem: 'a read-only database asked to stamp', prepare: { s -> s.readOnly() }, args: ['stamp', 'good01'], exit: 4, message: 'read-only'),
+            // 14: an older checkout against a newer database
+            c(item: 14, problem: 'upgrade from a revision not in this checkout', db: "INSERT INTO retort_version VALUES ('newer0001'); DELETE FROM retort_version WHERE version_num = 'good01'", files: ['002_ok.groovy': PENDING], args: ['upgrade'], exit: 3, message: 'newer0001|not in this checkout|update this checkout'),
+            c(item: 14, problem: 'downgrade from a revision not in this checkout', db: "UPDATE retort_version SET version_num = 'newer0001'", args: ['downgrade', 'base'], exit: 3, message: 'newer0001|not in this checkout'),
             // 9: what is not a script's text
             c(item: 9, problem: 'a line before the revision header', files: ['002_nh.groovy': "// notes\nfoo = 1\nrevision 'nh1'\nupgrade { sql 'SELECT 1' }\n"], args: ['upgrade'], exit: 3, message: "002_nh.groovy:2|'foo = 1' comes before the 'revision' header"),
             c(item: 9, problem: 'a file that is not UTF-8', prepare: { s -> s.bytes('002_latin.groovy', (("revision 'lat1'\nrevises 'good01'\nmessage 'caf".getBytes('UTF-8') as List) + [(byte) 0xE9, (byte) 0x27, (byte) 0x0A] + ("upgrade { sql 'SELECT 1' }\n".getBytes('UTF-8') as List)) as byte[]) }, args: ['upgrade'], exit: 3, message: '002_latin.groovy:3|not UTF-8'),
@@ -106,6 +112,10 @@ class BadInputProbesSpec extends CliSpecification {
         } catch (IOException | java.nio.file.DirectoryIteratorException ignored) {
             return false
         }
+    }
+
+    void readOnly() {
+        db.withSql { it.execute("ALTER DATABASE \"${db.name}\" SET default_transaction_read_only = on".toString()) }
     }
 
     void bytes(String name, byte[] content) {
@@ -309,6 +319,110 @@ class BadInputProbesSpec extends CliSpecification {
         here?.close()
         elsewhere?.close()
         other?.close()
+    }
+
+    def "probe 5: a read-only database at head: upgrade, current and status are no-ops that write nothing"() {
+        given:
+        script('001_good.groovy', GOOD)
+        run('upgrade')
+        readOnly()
+
+        expect:
+        run('upgrade').exit == 0
+        run('current').out.contains('good01')
+        run('status').exit == 0
+        versions() == ['good01']
+    }
+
+    def "probe 5: a missing history table is no connection error: status reads, and upgrade creates it again"() {
+        given:
+        script('001_good.groovy', GOOD)
+        run('upgrade')
+        db.withSql { it.execute('DROP TABLE retort_history') }
+        script('002_ok.groovy', PENDING)
+
+        when:
+        def status = run('status')
+        def up = run('upgrade')
+
+        then:
+        status.exit == 0
+        up.exit == 0
+        versions() == ['good02']
+        history()*.revision == ['good02']
+    }
+
+    def "probe 14: an older checkout shows the newer database's revisions as not in this checkout, and never advises a purge"() {
+        given: 'a newer checkout applied newer0001 on top of good01'
+        script('001_good.groovy', GOOD)
+        run('upgrade')
+        db.withSql {
+            it.execute("UPDATE retort_version SET version_num = 'newer0001'")
+            it.execute("INSERT INTO retort_history (revision, direction, checksum, message, applied_by, duration_ms, success) " +
+                    "SELECT 'newer0001', 'upgrade', 'x', 'from a newer checkout', applied_by, 1, true FROM retort_history LIMIT 1")
+        }
+
+        when:
+        def current = run('current')
+        def history = run('history', '-i')
+        def status = run('status')
+        def up = run('upgrade')
+
+        then:
+        current.exit == 0
+        current.out.contains('newer0001 (not in this checkout)')
+        history.exit == 0
+        history.out.readLines()[0].contains('newer0001 (current) (not in this checkout)')
+        status.exit == 0
+        status.out.readLines().find { it.contains('good01') }.startsWith('applied')
+        status.out.readLines().find { it.contains('newer0001') }.contains('not in this checkout')
+        up.exit == 3
+        [current, history, status, up].every { !it.all.contains('--purge') }
+        versions() == ['newer0001']
+    }
+
+    def "probe 8: a migration that failed on a busy table is not called the script's fault"() {
+        given:
+        script('001_good.groovy', GOOD)
+        run('upgrade')
+        script('002_busy.groovy', "revision 'busy2'\nrevises 'good01'\nlockTimeout '100ms'\nupgrade { addColumn 'first_table', 'note', 'text' }\n")
+        env.RETORT_LOCK_RETRIES = '0'
+        def blocker = db.connect()
+        blocker.autoCommit = false
+        blocker.createStatement().execute('LOCK TABLE first_table IN ACCESS SHARE MODE')
+
+        when:
+        def r = run('upgrade')
+
+        then:
+        r.exit == 5
+        def line = r.err.readLines().find { it.startsWith('error:') }
+        line.contains('lock timeout')
+        line.contains('raise lockTimeout')
+        !line.contains('fix the script')
+        versions() == ['good01']
+
+        cleanup:
+        blocker?.rollback()
+        blocker?.close()
+    }
+
+    def "probe 8: a migration whose connection was terminated says so, not 'fix the script'"() {
+        given:
+        script('001_good.groovy', GOOD)
+        script('002_kill.groovy', "revision 'kill2'\nrevises 'good01'\nupgrade {\n    createTable('never_made') { column 'id', 'int' }\n    sql 'SELECT pg_terminate_backend(pg_backend_pid())'\n}\n")
+
+        when:
+        def r = run('upgrade')
+
+        then:
+        r.exit == 5
+        def line = r.err.readLines().find { it.startsWith('error:') }
+        line.contains('connection to the server was lost')
+        !line.contains('fix the script')
+        !r.err.contains('\tat ')
+        !tables().contains('never_made')
+        versions() == ['good01']
     }
 
     def "probe 2: with -v a StackOverflowError shows its trace after the one line"() {
