@@ -10,6 +10,7 @@ import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.TargetResolver;
 import dev.retort.internal.history.HistoryEntry;
+import dev.retort.internal.history.ReadOnlyDatabase;
 import dev.retort.internal.history.VersionStore;
 import dev.retort.internal.script.MigrationBody;
 import dev.retort.internal.script.ScriptLanguage;
@@ -146,10 +147,13 @@ public final class Retort implements AutoCloseable {
         return database.describe();
     }
 
-    /** The heads the database is at (empty at base). Checks that every one is a known revision. */
+    /**
+     * The heads the database is at (empty at base), including revisions not in this checkout (a newer
+     * checkout applied them; see {@link #inCheckout}).
+     */
     public List<String> current() {
         try (Connection c = database.connect()) {
-            return checkedVersions(c);
+            return store.read(c);
         } catch (SQLException e) {
             throw new ConnectionException("cannot close the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
@@ -170,8 +174,7 @@ public final class Retort implements AutoCloseable {
         List<String> versions = store.read(c);
         for (String v : versions) {
             if (!graph.contains(v)) {
-                throw new ScriptException("the database is at " + v + ", which no script defines: was a file deleted? "
-                        + "restore the script, or set the version with 'retort stamp --purge REV'");
+                throw new ScriptException(FutureRevisions.refusal(v));
             }
         }
         return versions;
@@ -213,7 +216,7 @@ public final class Retort implements AutoCloseable {
                     lintPending(plan, serverMajor(c), bodies);
                 }
                 if (!plan.isEmpty()) {
-                    store.ensureTables(sink);
+                    store.ensureTables(sink, c);
                 }
                 List<MigrationStep> steps = new MigrationExecutor(dialect, store, graph, config.listener(),
                         config.transactionPerMigration(), StepSettings.of(config)).run(plan, bodies, sink);
@@ -222,6 +225,7 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
+            ReadOnlyDatabase.check(f, database.describe());
             throw new ConnectionException("the database refused a bookkeeping statement on " + database.describe() + ": "
                     + f.serverMessage() + (f.statement() == null ? "" : " (" + f.statement().lines().findFirst().orElse("") + ")"), f);
         }
@@ -391,6 +395,7 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
+            ReadOnlyDatabase.check(f, database.describe());
             throw new ConnectionException("the database refused to stamp on " + database.describe() + ": " + f.serverMessage(), f);
         }
     }
@@ -504,11 +509,20 @@ public final class Retort implements AutoCloseable {
         return out;
     }
 
-    /** Every revision, oldest first, with what the history table says of it. */
+    /** True when this checkout has a script for revision {@code id}. */
+    public boolean inCheckout(String id) {
+        return graph.contains(id);
+    }
+
+    /**
+     * Every revision, oldest first, with what the history table says of it; then the revisions the
+     * database is at that are not in this checkout (message "not in this checkout").
+     */
     public List<RevisionStatus> status() {
         try (Connection c = database.connect()) {
-            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            List<String> versions = store.read(c);
             List<HistoryEntry> history = store.history(c);
+            Set<String> applied = FutureRevisions.applied(graph, versions, history);
             Map<String, HistoryEntry> lastUp = new HashMap<>();
             Map<String, HistoryEntry> accepted = appliedRows(history);
             Map<String, HistoryEntry> lastFailure = new HashMap<>();
@@ -532,6 +546,7 @@ public final class Retort implements AutoCloseable {
                 out.add(new RevisionStatus(r, isApplied, h == null ? null : h.appliedAt(), h == null ? null : h.appliedBy(),
                         h == null ? null : h.durationMs(), state, f == null ? null : f.detail()));
             }
+            out.addAll(FutureRevisions.statuses(graph, versions, lastUp));
             return out;
         } catch (SQLException e) {
             throw new ConnectionException("cannot read status on " + database.describe() + ": " + e.getMessage(), e);

@@ -396,6 +396,12 @@ public final class RetortConfig {
             if (sqlStatementTimeout == null || sqlStatementTimeout.isNegative()) {
                 throw new ConfigException("sqlStatementTimeout: must be zero or more, got " + sqlStatementTimeout);
             }
+            for (Duration d : java.util.List.of(sqlLockTimeout, sqlStatementTimeout)) {
+                if (d.compareTo(Duration.ofMillis(dev.retort.internal.config.DurationParser.MAX_MS)) > 0) {
+                    throw new ConfigException((d == sqlLockTimeout ? "sqlLockTimeout" : "sqlStatementTimeout") + ": "
+                            + d.toMillis() + "ms is more than PostgreSQL takes (" + dev.retort.internal.config.DurationParser.MAX_MS + "ms)");
+                }
+            }
             if (lockRetries < 0) {
                 throw new ConfigException("lockRetries: must be zero or more, got " + lockRetries);
             }

@@ -190,6 +190,8 @@ public final class ConfigResolver {
             p.load(r);
         } catch (IOException e) {
             throw new ConfigException("config: cannot read " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw PropertiesEscape.malformed(file, e);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
@@ -224,9 +226,11 @@ public final class ConfigResolver {
                 }
                 String key = line.substring(0, eq).strip();
                 String value = line.substring(eq + 1).strip();
-                if (value.length() >= 2 && (value.startsWith("\"") && value.endsWith("\"")
-                        || value.startsWith("'") && value.endsWith("'"))) {
-                    value = value.substring(1, value.length() - 1);
+                int close = value.isEmpty() || value.charAt(0) != '"' && value.charAt(0) != '\''
+                        ? -1 : value.indexOf(value.charAt(0), 1);
+                if (close > 0 && (close == value.length() - 1 || value.substring(close + 1).strip().startsWith("#"))) {
+                    // KEY="value" # comment: the quoted value, as python-dotenv and docker compose read it
+                    value = value.substring(1, close);
                 } else {
                     int hash = value.indexOf(" #");
                     if (hash >= 0) {
@@ -251,20 +255,10 @@ public final class ConfigResolver {
     }
 
     static Duration duration(String key, String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1).trim()));
-            }
-            return Duration.ofSeconds(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key + ": '" + text + "' is not a duration; write e.g. 30s, 500ms or 5m");
+            return dev.retort.internal.config.DurationParser.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
         }
     }
 

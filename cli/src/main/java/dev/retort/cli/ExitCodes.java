@@ -54,6 +54,11 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         }
         if (!(e instanceof CheckFailed)) {
             p.error(message);
+            if (RetortCommand.matched(parseResult, "--json")) {
+                // machine-readable output stays machine-readable when the command fails
+                p.out().println("{\"error\":" + dev.retort.cli.command.Format.json(message) + ",\"exit\":" + code + "}");
+                p.out().flush();
+            }
         }
         if (verbose) {
             Throwable cause = e.getCause();

@@ -101,9 +101,14 @@ public final class RetortCommand implements Runnable {
     }
 
     static boolean verbose(CommandLine.ParseResult result) {
+        return matched(result, "-v");
+    }
+
+    /** True when {@code option} was given before or after the command name. */
+    static boolean matched(CommandLine.ParseResult result, String option) {
         CommandLine.ParseResult r = result;
         while (r != null) {
-            if (r.hasMatchedOption("-v")) {
+            if (r.hasMatchedOption(option)) {
                 return true;
             }
             r = r.subcommand();

@@ -94,7 +94,7 @@ class BadInputSpec extends CliSpecification {
             c(problem: 'an unknown target', args: ['upgrade', 'zzzz99'], exit: 3, message: "no revision 'zzzz99'"),
             c(problem: 'a prefix under 4 characters', args: ['upgrade', 'goo'], exit: 3, message: "no revision 'goo'"),
             // database states
-            c(problem: 'a version table naming an unknown revision', db: "UPDATE retort_version SET version_num = 'lost0001'", args: ['upgrade', 'heads'], exit: 3, message: 'lost0001|no script defines|stamp'),
+            c(problem: 'a version table naming an unknown revision', db: "UPDATE retort_version SET version_num = 'lost0001'", args: ['upgrade', 'heads'], exit: 3, message: 'lost0001|not in this checkout|update this checkout'),
             c(problem: 'a table in the way', files: ['002_way.groovy': "revision 'way1'\nrevises 'good01'\nupgrade { createTable('in_the_way') { column 'id', 'int' } }\n"], db: 'CREATE TABLE in_the_way (x int)', args: ['upgrade'], exit: 5, message: '002_way.groovy|in_the_way|already exists|rolled back'),
             c(problem: 'a missing extension', files: ['002_ext.groovy': "revision 'ext1'\nrevises 'good01'\nupgrade { createExtension 'no_such_extension' }\n"], db: 'SELECT 1', args: ['upgrade'], exit: 5, message: '002_ext.groovy|no_such_extension'),
             c(problem: 'an unreachable server', env: [RETORT_URL: 'postgresql://app:topsecret@127.0.0.1:1/appdb'], args: ['upgrade'], exit: 4, message: 'cannot connect to app@127.0.0.1:1/appdb'),
@@ -184,13 +184,14 @@ class BadInputSpec extends CliSpecification {
         run('upgrade')
         db.withSql { it.execute("UPDATE retort_version SET version_num = 'deleted0001'") }
 
-        when:
-        def r = run('current')
+        when: 'issue 15 item 14: upgrade refuses, and never advises stamp --purge'
+        def r = run('upgrade')
 
         then:
         r.exit == 3
-        r.err.contains('the database is at deleted0001, which no script defines')
-        r.err.contains('stamp')
+        r.err.contains('the database is at deleted0001, which is not in this checkout')
+        r.err.contains('restore the script')
+        !r.err.contains('--purge')
     }
 
     def "an unknown key in retort.properties is exit 2 naming the key"() {

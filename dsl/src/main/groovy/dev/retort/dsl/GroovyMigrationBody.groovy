@@ -101,6 +101,8 @@ class GroovyMigrationBody implements MigrationBody {
             throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: unknown name '${e.property}'", e)
         } catch (RuntimeException e) {
             throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.class.simpleName}: ${e.message}", e)
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw JvmErrors.of(e, file, 'in its blocks')
         }
     }
 }

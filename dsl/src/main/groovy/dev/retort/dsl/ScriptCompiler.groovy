@@ -37,6 +37,7 @@ class ScriptCompiler implements ScriptCompiling {
         config = new CompilerConfiguration()
         config.scriptBaseClass = RetortScript.name
         config.sourceEncoding = 'UTF-8'
+        config.addCompilationCustomizers(new ExitCallCheck())
     }
 
     @Override
@@ -64,6 +65,8 @@ class ScriptCompiler implements ScriptCompiling {
             throw e
         } catch (Exception e) {
             throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: the script failed while loading: ${e.message}", e)
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            throw JvmErrors.of(e, file, 'while loading')
         }
         return new GroovyMigrationBody(script, file, revision)
     }

@@ -2,6 +2,7 @@ package dev.retort.dsl;
 
 import dev.retort.Revision;
 import dev.retort.ScriptException;
+import dev.retort.internal.config.DurationParser;
 import dev.retort.internal.script.ScriptSource;
 
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ public final class HeaderReader {
             "dependsOn", "transaction", "lockTimeout", "statementTimeout");
     private static final Set<String> SINGLE = Set.of("revision", "message", "created", "transaction", "lockTimeout",
             "statementTimeout");
-    private static final Pattern DURATION = Pattern.compile("\\d+\\s*(ms|s|min|h)?");
+    private static final Pattern LATE_REVISION = Pattern.compile("(?m)^\\s*revision[\\s(]");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
     private HeaderReader() {
@@ -33,6 +34,7 @@ public final class HeaderReader {
         Map<String, List<String>> values = new LinkedHashMap<>();
         Map<String, Integer> lines = new LinkedHashMap<>();
         Cursor c = new Cursor(text);
+        String stop = null; // the first line that is not a header, when it comes before 'revision'
         while (true) {
             c.skipBlankAndComments();
             if (c.atEnd()) {
@@ -47,6 +49,9 @@ public final class HeaderReader {
             }
             if (!KEYS.contains(word)) {
                 c.pos = save;
+                if (!values.containsKey("revision")) {
+                    stop = line + ": '" + c.restOfLine().strip() + "' comes before the 'revision' header";
+                }
                 break;
             }
             if (values.containsKey(word)) {
@@ -100,6 +105,10 @@ public final class HeaderReader {
             values.put(word, literals);
             lines.put(word, line);
         }
+        if (!values.containsKey("revision") && stop != null && LATE_REVISION.matcher(text).find()) {
+            throw new ScriptException(file + ":" + stop + "; start the script with its header (revision 'abc123def456', "
+                    + "revises ..., message ...), then upgrade { }");
+        }
         if (!values.containsKey("revision")) {
             throw new ScriptException(file + ":1: no 'revision' header; start the script with revision 'abc123def456' "
                     + "(headers come first, before upgrade { })");
@@ -123,9 +132,12 @@ public final class HeaderReader {
                     + "' is not known; use transaction 'none' to run the whole migration outside a transaction");
         }
         for (String key : List.of("lockTimeout", "statementTimeout")) {
-            if (values.containsKey(key) && !DURATION.matcher(values.get(key).get(0)).matches()) {
-                throw new ScriptException(file + ":" + lines.get(key) + ": " + key + " '" + values.get(key).get(0)
-                        + "' is not a duration; write e.g. '5s', '500ms', '10min' or '0' for none");
+            if (values.containsKey(key)) {
+                try {
+                    DurationParser.parse(values.get(key).get(0));
+                } catch (IllegalArgumentException e) {
+                    throw new ScriptException(file + ":" + lines.get(key) + ": " + key + " " + e.getMessage());
+                }
             }
         }
         String message = values.containsKey("message") ? values.get("message").get(0) : null;
@@ -153,7 +165,10 @@ public final class HeaderReader {
 
         Cursor(String s) {
             this.s = s;
-            if (s.startsWith("#!")) {
+            if (s.startsWith("\uFEFF")) {
+                pos = 1; // a byte-order mark from a Windows editor
+            }
+            if (s.startsWith("#!", pos)) {
                 skipLine();
             }
         }

@@ -3,7 +3,7 @@ package dev.retort.cli.command;
 import java.util.List;
 
 /** Small formatting shared by the commands' output. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
@@ -15,7 +15,7 @@ final class Format {
         return ids.isEmpty() ? "base" : String.join(", ", ids);
     }
 
-    static String json(String s) {
+    public static String json(String s) {
         if (s == null) {
             return "null";
         }

@@ -47,6 +47,11 @@ public final class HistoryCommand extends BaseCommand {
                 return 0;
             }
             StringBuilder out = new StringBuilder();
+            for (String id : current) {
+                if (!retort.inCheckout(id)) {
+                    out.append("? -> ").append(p.bold(id)).append(" (current) (not in this checkout)\n");
+                }
+            }
             for (Revision r : all) {
                 List<String> marks = new ArrayList<>();
                 if (retort.childrenOf(r.id()).isEmpty()) {

@@ -38,6 +38,11 @@ final class ScriptWriter {
     /** As above, with the bodies of the upgrade and downgrade blocks (autogenerate). */
     static Path write(Retort retort, String id, List<String> revises, String message, List<String> labels,
                       List<String> dependsOn, String upgrade, String downgrade) throws IOException {
+        if (message.chars().anyMatch(ch -> ch == '\n' || ch == '\r' || Character.isISOControl(ch) && ch != '\t')) {
+            // the header reader takes a one-line literal: a line break would write a script that cannot load
+            throw new UsageException("--message: give one line (it becomes the script's message header); "
+                    + "put longer notes in a comment in the script");
+        }
         ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
         String location = retort.config().locations().get(0);
         if (location.startsWith("classpath:")) {

@@ -17,6 +17,10 @@ public final class ShowCommand extends BaseCommand {
         try (Retort retort = open()) {
             Revision r = retort.revision(target);
             Printer p = printer();
+            if (globals().json()) {
+                p.line(json(r, retort.childrenOf(r.id())));
+                return 0;
+            }
             p.line("Rev: " + p.bold(r.id()) + (retort.childrenOf(r.id()).isEmpty() ? " (head)" : "")
                     + (r.isBase() ? " (base)" : "") + (r.isMerge() ? " (mergepoint)" : ""));
             p.line("Revises: " + Format.ids(r.revises()));
@@ -39,5 +43,14 @@ public final class ShowCommand extends BaseCommand {
             p.line("    " + (r.message() == null ? "" : r.message()));
             return 0;
         }
+    }
+
+    static String json(Revision r, java.util.List<String> children) {
+        return "{\"revision\":" + Format.json(r.id()) + ",\"revises\":" + Format.jsonList(r.revises())
+                + ",\"dependsOn\":" + Format.jsonList(r.dependsOn()) + ",\"branchLabels\":" + Format.jsonList(r.branchLabels())
+                + ",\"revisedBy\":" + Format.jsonList(children) + ",\"head\":" + children.isEmpty()
+                + ",\"base\":" + r.isBase() + ",\"merge\":" + r.isMerge() + ",\"file\":" + Format.json(r.file())
+                + ",\"created\":" + Format.json(r.created()) + ",\"transactional\":" + r.transactional()
+                + ",\"checksum\":" + Format.json(r.checksum()) + ",\"message\":" + Format.json(r.message()) + "}";
     }
 }

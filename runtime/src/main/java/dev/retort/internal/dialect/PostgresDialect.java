@@ -57,6 +57,7 @@ public final class PostgresDialect {
     /** The statements for one operation. */
     public List<Statement> render(Operation op) {
         if (op instanceof Sql s) {
+            UnterminatedSql.require(s.sql());
             return sql(s.sql());
         }
         if (op instanceof CreateTable t) {
@@ -294,11 +295,11 @@ public final class PostgresDialect {
     public String backfillBatch(Backfill b, String keyColumn, boolean first) {
         String t = table(b.schema(), b.table());
         String k = quote(check("column", keyColumn));
-        String where = b.where() == null ? "" : " AND (" + b.where() + ")";
+        String where = b.where() == null ? "" : " AND (" + JdbcPlaceholders.escape(b.where()) + ")";
         String after = first ? "TRUE" : k + " > ?";
         return "WITH retort_bounds AS (SELECT max(" + k + ") AS retort_hi FROM (SELECT " + k + " FROM " + t + " WHERE " + after
                 + where + " ORDER BY " + k + " LIMIT " + b.batchSize() + ") retort_batch),"
-                + " done AS (UPDATE " + t + " SET " + b.set() + " FROM retort_bounds WHERE " + (first ? "" : t + "." + k + " > ? AND ")
+                + " done AS (UPDATE " + t + " SET " + JdbcPlaceholders.escape(b.set()) + " FROM retort_bounds WHERE " + (first ? "" : t + "." + k + " > ? AND ")
                 + t + "." + k + " <= retort_bounds.retort_hi" + where + " RETURNING " + t + "." + k + ")"
                 + " SELECT max(" + k + "), count(*) FROM done";
     }
@@ -651,7 +652,8 @@ public final class PostgresDialect {
         int objid = (int) key;
         return "SELECT a.pid, a.application_name, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
                 + " WHERE l.locktype = 'advisory' AND l.granted AND l.classid::bigint = " + Integer.toUnsignedLong(classid)
-                + " AND l.objid::bigint = " + Integer.toUnsignedLong(objid) + " AND l.objsubid = 1";
+                + " AND l.objid::bigint = " + Integer.toUnsignedLong(objid) + " AND l.objsubid = 1"
+                + " AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())"; // locks are per database
     }
 
     /** Session settings for one migration: lock_timeout and statement_timeout, in milliseconds (0 = none). */

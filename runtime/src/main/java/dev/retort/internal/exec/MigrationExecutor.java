@@ -220,7 +220,7 @@ public final class MigrationExecutor {
                     ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : ""), t0);
         }
         return new MigrationFailedException(r.id(), direction.word() + " of " + r.id() + " (" + r.file() + line + ") failed: "
-                + reason + "; its transaction was rolled back" + partial + ", fix the script and run again", e);
+                + reason + "; its transaction was rolled back" + partial + ", " + FailureAdvice.of(e), e);
     }
 
     private void recordFailure(Revision r, Direction direction, SqlSink sink, String reason, long t0) {

@@ -4,7 +4,6 @@ import dev.retort.Revision;
 import dev.retort.RetortConfig;
 
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * The per-migration limits: PostgreSQL lock_timeout and statement_timeout (config, overridden by a
@@ -25,21 +24,8 @@ public record StepSettings(Duration lockTimeout, Duration statementTimeout, int 
         return r.statementTimeout() == null ? statementTimeout.toMillis() : millis(r.statementTimeout());
     }
 
-    // the header forms PostgreSQL itself accepts: 500ms, 5s, 10min, 1h, or a bare number of milliseconds
+    // header values were checked by DurationParser when the script loaded
     static long millis(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT).replace(" ", "");
-        if (t.endsWith("ms")) {
-            return Long.parseLong(t.substring(0, t.length() - 2));
-        }
-        if (t.endsWith("min")) {
-            return Long.parseLong(t.substring(0, t.length() - 3)) * 60_000;
-        }
-        if (t.endsWith("s")) {
-            return Long.parseLong(t.substring(0, t.length() - 1)) * 1000;
-        }
-        if (t.endsWith("h")) {
-            return Long.parseLong(t.substring(0, t.length() - 1)) * 3_600_000;
-        }
-        return Long.parseLong(t);
+        return dev.retort.internal.config.DurationParser.parse(text).toMillis();
     }
 }

@@ -33,7 +33,7 @@ public final class TargetResolver {
             if (rel.group(2).equals("-")) {
                 throw new ScriptException("upgrade target '" + target + "' goes down; use 'downgrade " + target + "'");
             }
-            goal.addAll(stepsUp(currentSingle(applied, target), Integer.parseInt(rel.group(3)), target));
+            goal.addAll(stepsUp(currentSingle(applied, target), StepCount.parse(rel.group(3), target), target));
         } else {
             goal.addAll(resolve(target, applied));
         }
@@ -53,7 +53,7 @@ public final class TargetResolver {
                 throw new ScriptException("downgrade target '" + target + "' goes up; use 'upgrade " + target + "'");
             }
             Set<String> remaining = new HashSet<>(applied);
-            for (int i = 0; i < Integer.parseInt(rel.group(3)); i++) {
+            for (int i = 0; i < StepCount.parse(rel.group(3), target); i++) {
                 List<String> heads = graph.headsOf(remaining);
                 if (heads.isEmpty()) {
                     throw new ScriptException("cannot go down " + rel.group(3) + " from the current revision: only "
@@ -107,7 +107,7 @@ public final class TargetResolver {
         Matcher rel = RELATIVE.matcher(t);
         if (rel.matches() && !rel.group(1).isEmpty() && !graph.contains(t)) {
             String anchorText = rel.group(1);
-            int n = Integer.parseInt(rel.group(3));
+            int n = StepCount.parse(rel.group(3), t);
             if (rel.group(2).equals("+")) {
                 String anchor = anchorText.equals("base") ? null : single(anchorText, applied);
                 return stepsUp(anchor, n, t);

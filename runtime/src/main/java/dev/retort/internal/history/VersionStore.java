@@ -37,6 +37,23 @@ public final class VersionStore {
         }
     }
 
+    /** As {@link #ensureTables(SqlSink)}, writing nothing when both tables exist (a read-only replica at head stays a no-op). */
+    public void ensureTables(SqlSink sink, Connection c) {
+        if (!exists(c) || !historyExists(c)) {
+            ensureTables(sink);
+        }
+    }
+
+    /** True when the history table exists. */
+    public boolean historyExists(Connection c) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.versionTableExists(schema, historyTable))) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
     /** True when the version table exists. */
     public boolean exists(Connection c) {
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.versionTableExists(schema, versionTable))) {
@@ -100,7 +117,7 @@ public final class VersionStore {
 
     /** Every history row, oldest first; empty when the table does not exist. */
     public List<HistoryEntry> history(Connection c) {
-        if (!exists(c)) {
+        if (!historyExists(c)) {
             return List.of();
         }
         List<HistoryEntry> out = new ArrayList<>();

@@ -114,7 +114,7 @@ public final class Linter {
         if (!body.hasDowngrade()) {
             add(out, r, 1, Rule.MISSING_DOWNGRADE, r.id());
         }
-        if (r.lockTimeout() != null && r.lockTimeout().matches("0\\s*(ms|s|min|h)?")) {
+        if (r.lockTimeout() != null && dev.retort.internal.config.DurationParser.parse(r.lockTimeout()).isZero()) {
             add(out, r, 1, Rule.LOCK_TIMEOUT_DISABLED, "header lockTimeout '" + r.lockTimeout() + "'");
         }
         List<Finding> kept = new ArrayList<>();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
@@ -17,7 +16,6 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /** Finds every script below the configured locations: directories at any depth, or classpath folders. */
 public final class ScriptLocator {
@@ -74,15 +72,8 @@ public final class ScriptLocator {
     }
 
     private void walk(Path dir, String extension, List<ScriptSource> out) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            List<Path> sorted = files.filter(f -> f.getFileName() != null
-                            && f.getFileName().toString().endsWith(extension) && Files.isRegularFile(f))
-                    .sorted().toList();
-            for (Path f : sorted) {
-                out.add(new ScriptSource(f, display(f), Files.readString(f, StandardCharsets.UTF_8)));
-            }
-        } catch (IOException e) {
-            throw new ConfigException("locations: cannot read " + display(dir) + ": " + e.getMessage(), e);
+        for (Path f : ScriptTree.files(dir, extension, this::display)) {
+            out.add(new ScriptSource(f, display(f), ScriptTree.text(f, display(f))));
         }
     }
 
