@@ -2,7 +2,10 @@ package dev.retort;
 
 import dev.retort.internal.db.Database;
 import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.db.PoolingProbe;
 import dev.retort.internal.exec.AdvisoryLock;
+import dev.retort.internal.exec.HeadsMoved;
+import dev.retort.internal.exec.MigrationGuard;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.exec.Preflight;
 import dev.retort.internal.exec.StepSettings;
@@ -199,7 +202,10 @@ public final class Retort implements AutoCloseable {
         }
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
-            try (AdvisoryLock lock = lock(c)) {
+            MigrationGuard guard = guard(c);
+            try (AdvisoryLock lock = guard.pooled() ? null : lock(c)) {
+              List<MigrationStep> steps = new ArrayList<>();
+              while (true) { // another runner moved the version table (possible without a session lock): plan again
                 Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
                 if (direction == Direction.UPGRADE && config.validateChecksums()) {
                     List<Revision> edited = edited(store.history(c), applied);
@@ -216,11 +222,20 @@ public final class Retort implements AutoCloseable {
                     lintPending(plan, serverMajor(c), bodies);
                 }
                 if (!plan.isEmpty()) {
-                    store.ensureTables(sink, c);
+                    // tables created only when missing, so a read-only replica at head stays a no-op
+                    if (!store.exists(c) || !store.historyExists(c)) {
+                        guard.ensureTables(sink);
+                    }
                 }
-                List<MigrationStep> steps = new MigrationExecutor(dialect, store, graph, config.listener(),
-                        config.transactionPerMigration(), StepSettings.of(config)).run(plan, bodies, sink);
-                return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
+                try {
+                    steps.addAll(new MigrationExecutor(dialect, store, graph, config.listener(),
+                            config.transactionPerMigration(), StepSettings.of(config)).guardedBy(guard).run(plan, bodies, sink));
+                    return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
+                } catch (HeadsMoved moved) {
+                    steps.addAll(moved.done());
+                    config.listener().notice(moved.getMessage() + ": rolled back, planning again");
+                }
+              }
             }
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
@@ -813,6 +828,21 @@ public final class Retort implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to a scratch database: " + e.getMessage(), e);
         }
+    }
+
+    // exactly-once checks for an online run; behind a transaction pooler (or with lock=false) no session lock is taken
+    private MigrationGuard guard(Connection c) {
+        boolean pooled = !config.lock() || PoolingProbe.transactionPooling(c, config.url() == null ? null : database::connect);
+        if (pooled && config.lock()) {
+            config.listener().notice(MigrationGuard.POOLING_NOTICE);
+        }
+        MigrationGuard guard = new MigrationGuard(dialect, store, config.schema(), config.versionTable(),
+                AdvisoryLock.keyFor(config.schema(), config.versionTable()), config.lockTimeout(), config.listener(), pooled,
+                database::connect);
+        if (!pooled) {
+            guard.sessionLockOn(PoolingProbe.pid(c));
+        }
+        return guard;
     }
 
     // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)

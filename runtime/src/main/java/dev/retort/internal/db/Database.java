@@ -85,6 +85,11 @@ public final class Database implements AutoCloseable {
         hc.setInitializationFailTimeout(1);
         hc.setConnectionTimeout(30_000);
         hc.addDataSourceProperty("ApplicationName", "retort");
+        if (!url.jdbcUrl().contains("prepareThreshold")) {
+            // no named server-side statements: a transaction pooler (PgBouncer) hands each transaction any server
+            // connection, where "S_1" may already exist or be missing; a migration runner gains nothing from them
+            hc.addDataSourceProperty("prepareThreshold", "0");
+        }
         if (!url.jdbcUrl().contains("connectTimeout")) {
             hc.addDataSourceProperty("connectTimeout", "10");
         }

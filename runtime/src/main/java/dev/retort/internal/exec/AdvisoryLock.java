@@ -99,10 +99,14 @@ public final class AdvisoryLock implements AutoCloseable {
         if (!held) {
             return;
         }
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryUnlock(key))) {
-            held = false;
-        } catch (SQLException ignored) {
-            // the session ending releases it anyway
+        // pg_advisory_unlock says false when this transaction ran on another server process than the lock's
+        // (a pooler in between): try again a few times rather than leave the lock on a pooled connection
+        for (int attempt = 0; attempt < 20 && held; attempt++) {
+            try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryUnlock(key))) {
+                held = !(rs.next() && rs.getBoolean(1));
+            } catch (SQLException ignored) {
+                return; // the session ending releases it anyway
+            }
         }
     }
 }

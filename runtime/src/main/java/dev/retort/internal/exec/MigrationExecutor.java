@@ -44,6 +44,7 @@ public final class MigrationExecutor {
     private final RunListener listener;
     private final boolean transactionPerMigration;
     private final StepSettings settings;
+    private MigrationGuard guard;
 
     public MigrationExecutor(PostgresDialect dialect, VersionStore store, RevisionGraph graph, RunListener listener,
                              boolean transactionPerMigration, StepSettings settings) {
@@ -55,6 +56,12 @@ public final class MigrationExecutor {
         this.settings = settings;
     }
 
+    /** Online runs check each step under {@code g}: a transaction-level lock, the heads, a lease when pooled. */
+    public MigrationExecutor guardedBy(MigrationGuard g) {
+        this.guard = g;
+        return this;
+    }
+
     /** Runs every step; on failure rolls back the failing step and throws {@link MigrationFailedException}. */
     public List<MigrationStep> run(Plan plan, Map<String, MigrationBody> bodies, SqlSink sink) {
         Set<String> applied = new HashSet<>(plan.before());
@@ -62,6 +69,9 @@ public final class MigrationExecutor {
         heads.addAll(graph.headsOf(applied));
         List<MigrationStep> done = new ArrayList<>();
         boolean oneTransaction = !transactionPerMigration && sink.online();
+        if (guard != null && sink.online()) {
+            sink = guard.wrap(sink);
+        }
         if (oneTransaction) {
             sink.begin();
         }
@@ -83,6 +93,9 @@ public final class MigrationExecutor {
                                 oneTransaction);
                         break;
                     } catch (StepFailure f) {
+                        if (f.getCause() instanceof HeadsMoved moved) {
+                            throw moved.after(oneTransaction ? List.of() : done);
+                        }
                         if (attempt < settings.retries() && retryable(f) && !oneTransaction) {
                             long wait = settings.backoff().toMillis() << attempt;
                             String why = f.getCause() instanceof SqlFailure sf ? sf.serverMessage().replaceFirst("^ERROR: ", "") : "lock timeout";
@@ -158,9 +171,12 @@ public final class MigrationExecutor {
                 + String.join(", ", headsAfter.isEmpty() ? List.of("base") : headsAfter)
                 + (r.message() == null ? "" : ": " + r.message()));
         try {
-            if (!sink.inTransaction()) {
-                long lock = settings.lockTimeoutMs(r);
-                long statement = settings.statementTimeoutMs(r);
+            long lock = settings.lockTimeoutMs(r);
+            long statement = settings.statementTimeoutMs(r);
+            if (oneTransaction) { // one transaction for the run: the limits are per migration all the same
+                sink.execute(dev.retort.internal.dialect.Statement.of(
+                        dev.retort.internal.dialect.ConcurrencyQueries.localTimeouts(lock, statement)));
+            } else if (!sink.inTransaction()) {
                 // online, the session keeps them: set them again only when a script's header changes them
                 if (!sink.online() || lock != sessionLockTimeout || statement != sessionStatementTimeout) {
                     dialect.timeouts(lock, statement).forEach(sink::execute);
@@ -169,6 +185,9 @@ public final class MigrationExecutor {
                 }
             }
             ctx.openIfTransactional();
+            if (guard != null && sink.online()) {
+                guard.enter(sink, r, headsBefore, lock, statement);
+            }
             if (direction == Direction.UPGRADE) {
                 body.upgrade(ctx);
             } else {
@@ -178,15 +197,24 @@ public final class MigrationExecutor {
                 sink.begin();
             }
             Long ms = sink.online() ? (System.nanoTime() - t0) / 1_000_000 : null;
-            List<Statement> bookkeeping = new ArrayList<>(store.moveHeadsStatements(headsBefore, headsAfter));
-            bookkeeping.add(store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
-                    true, ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null)));
-            sink.executeAll(bookkeeping);
+            List<Statement> versionRows = store.moveHeadsStatements(headsBefore, headsAfter);
+            Statement historyRow = store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
+                    true, ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null));
+            if (guard != null) {
+                guard.bookkeep(sink, versionRows, historyRow);
+            } else {
+                List<Statement> bookkeeping = new ArrayList<>(versionRows);
+                bookkeeping.add(historyRow);
+                sink.executeAll(bookkeeping);
+            }
             if (!oneTransaction) {
                 sink.commit();
             }
         } catch (RuntimeException e) {
             sink.rollback();
+            if (guard != null) {
+                guard.release(sink);
+            }
             throw new StepFailure(e, ctx);
         }
     }

@@ -1,0 +1,357 @@
+package dev.retort.internal.exec;
+
+import dev.retort.LockTimeoutException;
+import dev.retort.Revision;
+import dev.retort.RunListener;
+import dev.retort.internal.dialect.ConcurrencyQueries;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.history.VersionStore;
+import dev.retort.internal.sink.SqlFailure;
+import dev.retort.internal.sink.SqlSink;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Exactly once without trusting a session: every migration's transaction first takes a
+ * transaction-level advisory lock and checks that the version table still holds the heads it was
+ * planned from; its version-row change must move exactly one row per statement, or it rolls back.
+ * Behind a transaction pooler, a migration whose parts commit on their own also holds a lease row
+ * (owner, expiry, fencing token), since no lock outlives a transaction there.
+ */
+public final class MigrationGuard {
+    static final long LEASE_SECONDS = 30;
+    /** The one line a run prints when it finds a transaction pooler before taking the session lock. */
+    public static final String POOLING_NOTICE = "transaction pooling detected (the server process changed between transactions,"
+            + " e.g. PgBouncer pool_mode=transaction): not taking the session lock; each migration takes a transaction-level"
+            + " lock and checks the version table, and parts that commit on their own hold a lease";
+    static final String LATE_NOTICE = "transaction pooling detected while migrating: the session lock no longer protects this run;"
+            + " continuing with transaction-level locks and a lease";
+
+    private final PostgresDialect dialect;
+    private final VersionStore store;
+    private final String schema;
+    private final String versionTable;
+    private final String leaseTable;
+    private final long key;
+    private final Duration lockWait;
+    private final RunListener listener;
+    private final Supplier<Connection> side;
+    private final String owner = "retort " + ProcessHandle.current().pid() + "@" + host() + " " + UUID.randomUUID();
+    private boolean pooled;
+    private int sessionLockPid;
+    private long token;
+    private LeaseHeartbeat heartbeat;
+    private Revision current;
+    private Statement localTimeouts;
+
+    public MigrationGuard(PostgresDialect dialect, VersionStore store, String schema, String versionTable, long key,
+                          Duration lockWait, RunListener listener, boolean pooled, Supplier<Connection> side) {
+        this.dialect = dialect;
+        this.store = store;
+        this.schema = schema;
+        this.versionTable = versionTable;
+        this.leaseTable = versionTable + "_lease";
+        this.key = key;
+        this.lockWait = lockWait;
+        this.listener = listener;
+        this.pooled = pooled;
+        this.side = side;
+    }
+
+    /** True behind a transaction pooler (detected, or lock=false). */
+    public boolean pooled() {
+        return pooled;
+    }
+
+    /** The server process that holds the run's session lock; a different pid later means a pooler. */
+    public void sessionLockOn(int pid) {
+        this.sessionLockPid = pid;
+    }
+
+    /** Creates the version tables under the lock, so concurrent runners do not race. */
+    public void ensureTables(SqlSink sink) {
+        sink.begin();
+        try {
+            waitForLock(sink, null, "the version tables");
+            store.ensureTables(sink);
+            sink.commit();
+        } catch (RuntimeException e) {
+            sink.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts a migration: in its open transaction (or in one of its own, committed at once, when the
+     * migration is not transactional) takes the lock, checks the heads and, pooled, takes the lease.
+     */
+    void enter(SqlSink sink, Revision r, List<String> headsBefore, long lockMs, long statementMs) {
+        boolean own = !sink.inTransaction();
+        if (own) {
+            sink.begin();
+        }
+        waitForLock(sink, r, "migration " + r.id());
+        List<String> now = store.read(sink.connection());
+        if (!new HashSet<>(now).equals(new HashSet<>(headsBefore))) {
+            throw new HeadsMoved("the version table is at " + (now.isEmpty() ? "base" : String.join(", ", now)) + ", not "
+                    + (headsBefore.isEmpty() ? "base" : String.join(", ", headsBefore)) + " (another runner applied "
+                    + r.id() + " or moved past it)");
+        }
+        current = r;
+        localTimeouts = Statement.of(ConcurrencyQueries.localTimeouts(lockMs, statementMs));
+        if (pooled) {
+            sink.execute(localTimeouts); // a session SET went to whichever server connection ran it
+        }
+        if (own) {
+            sink.commit();
+        }
+    }
+
+    // the first commit inside a checked migration ends its lock: pooled, a lease must cover the parts that follow
+    private void claimLease(SqlSink sink) {
+        Connection c = sink.connection();
+        try (var st = c.createStatement()) {
+            st.execute(ConcurrencyQueries.createLeaseTable(schema, leaseTable));
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+        token = longValue(c, ConcurrencyQueries.claimLease(schema, leaseTable, name(), owner, current.id(), LEASE_SECONDS))
+                .orElseThrow(() -> new HeadsMoved("another runner holds the lease for " + current.id()));
+        heartbeat = LeaseHeartbeat.start(side, ConcurrencyQueries.renewLease(schema, leaseTable, name(), owner, token,
+                LEASE_SECONDS), Duration.ofSeconds(LEASE_SECONDS / 3));
+    }
+
+    /** The sink the executor drives: commits inside a checked migration take the lease first (pooled). */
+    SqlSink wrap(SqlSink inner) {
+        return new SqlSink() {
+            @Override
+            public void begin() {
+                inner.begin();
+                if (pooled && current != null && localTimeouts != null) {
+                    inner.execute(localTimeouts);
+                }
+            }
+
+            @Override
+            public void commit() {
+                if (pooled && current != null && token == 0) {
+                    claimLease(inner);
+                }
+                inner.commit();
+            }
+
+            @Override
+            public void rollback() {
+                inner.rollback();
+            }
+
+            @Override
+            public boolean inTransaction() {
+                return inner.inTransaction();
+            }
+
+            @Override
+            public void execute(Statement statement) {
+                inner.execute(statement);
+            }
+
+            @Override
+            public void executeAll(List<Statement> statements) {
+                inner.executeAll(statements);
+            }
+
+            @Override
+            public void comment(String text) {
+                inner.comment(text);
+            }
+
+            @Override
+            public boolean online() {
+                return inner.online();
+            }
+
+            @Override
+            public Connection connection() {
+                return inner.connection();
+            }
+        };
+    }
+
+    // polls the transaction-level lock (a refusal does not abort the transaction); pooled, also waits out another's lease
+    private void waitForLock(SqlSink sink, Revision r, String what) {
+        long deadline = System.nanoTime() + lockWait.toNanos();
+        long sleep = 20;
+        boolean told = false;
+        while (true) {
+            Connection c = sink.connection();
+            String busy;
+            if (bool(c, ConcurrencyQueries.tryXactLock(key))) {
+                checkBackend(c);
+                busy = pooled && r != null ? otherLease(c) : null;
+                if (busy == null) {
+                    return;
+                }
+            } else {
+                busy = "the migration lock held by " + holder(c);
+            }
+            if (!told) {
+                listener.notice("waiting for " + busy + " before " + what + " (up to " + lockWait.toSeconds() + " s)");
+                told = true;
+            }
+            if (System.nanoTime() >= deadline) {
+                throw new LockTimeoutException("gave up after " + lockWait.toSeconds() + " s waiting for " + busy
+                        + "; wait for that run to finish, or raise lockTimeout");
+            }
+            sink.rollback(); // let the holder of the lease take the lock meanwhile
+            try {
+                Thread.sleep(sleep + (long) (Math.random() * sleep));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LockTimeoutException("interrupted while waiting for the migration lock");
+            }
+            sleep = Math.min(sleep * 2, 500);
+            sink.begin();
+        }
+    }
+
+    private String otherLease(Connection c) {
+        if (!bool(c, ConcurrencyQueries.leaseTableExists(schema, leaseTable))) {
+            return null;
+        }
+        try (var st = c.createStatement();
+             ResultSet rs = st.executeQuery(ConcurrencyQueries.otherLiveLease(schema, leaseTable, name(), owner))) {
+            return rs.next() ? "the lease of " + rs.getString(1).replaceFirst(" [0-9a-f-]{36}$", "") + " on migration "
+                    + rs.getString(2) + " (expires in " + rs.getLong(3) + " s unless renewed)" : null;
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
+    // a different server process than the one holding the session lock: a transaction pooler is in between
+    private void checkBackend(Connection c) {
+        if (pooled || sessionLockPid == 0) {
+            return;
+        }
+        int pid = dev.retort.internal.db.PoolingProbe.pid(c);
+        if (pid != sessionLockPid) {
+            pooled = true;
+            listener.notice(LATE_NOTICE + " (server process " + sessionLockPid + ", now " + pid + ")");
+        }
+    }
+
+    /**
+     * Writes the version-row change, the lease release and the history row in one round trip, and
+     * rolls back (by throwing) unless each version and lease statement moved exactly one row.
+     */
+    void bookkeep(SqlSink sink, List<Statement> versionRows, Statement history) {
+        List<Statement> all = new ArrayList<>(versionRows);
+        if (pooled && token > 0) {
+            all.add(ConcurrencyQueries.releaseLease(schema, leaseTable, name(), owner, token));
+        }
+        all.add(history);
+        if (!sink.online()) {
+            sink.executeAll(all);
+            return;
+        }
+        String sql = String.join(";\n", all.stream().map(Statement::sql).toList());
+        List<Integer> counts = new ArrayList<>();
+        try (java.sql.Statement st = sink.connection().createStatement()) {
+            boolean rs = st.execute(sql);
+            while (true) {
+                int n = st.getUpdateCount();
+                if (!rs && n == -1) {
+                    break;
+                }
+                counts.add(n);
+                rs = st.getMoreResults();
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+        for (int i = 0; i < all.size() - 1; i++) {
+            if (i >= counts.size() || counts.get(i) != 1) {
+                boolean lease = i >= versionRows.size();
+                throw new HeadsMoved(lease ? "this runner's lease was taken over (fencing token " + token + " is stale)"
+                        : "the version-row change moved " + (i >= counts.size() ? "?" : counts.get(i)) + " rows instead of 1 ("
+                        + all.get(i).sql() + ")");
+            }
+        }
+        stopHeartbeat();
+        token = 0;
+        current = null;
+    }
+
+    /** After a rollback: stops renewing and gives the lease back, if one was committed. */
+    void release(SqlSink sink) {
+        stopHeartbeat();
+        current = null;
+        if (!pooled || token == 0 || !sink.online()) {
+            return;
+        }
+        long t = token;
+        token = 0;
+        try (var st = sink.connection().createStatement()) {
+            st.execute(ConcurrencyQueries.releaseLease(schema, leaseTable, name(), owner, t).sql());
+        } catch (SQLException ignored) {
+            // it expires on its own
+        }
+    }
+
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.stop();
+            heartbeat = null;
+        }
+    }
+
+    private String name() {
+        return schema + "." + versionTable;
+    }
+
+    private String holder(Connection c) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryLockHolder(key))) {
+            if (rs.next()) {
+                String app = rs.getString(2);
+                return "pid " + rs.getInt(1) + (app == null || app.isEmpty() ? "" : " (" + app + ")");
+            }
+            return "another session";
+        } catch (SQLException e) {
+            return "another session";
+        }
+    }
+
+    private static boolean bool(Connection c, String sql) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+    }
+
+    private static Optional<Long> longValue(Connection c, String sql) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
+        }
+    }
+}
