@@ -56,11 +56,14 @@ public final class Retort implements AutoCloseable {
     private final VersionStore store;
     private final Database database;
     private final dev.retort.internal.script.PlanCache planCache;
+    private final dev.retort.internal.script.CacheSeal seal;
     private static volatile String build;
 
-    private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources) {
-        this.planCache = config.cache() && config.projectDir() != null
-                ? new dev.retort.internal.script.PlanCache(config.projectDir().resolve(".retort/cache/plans"), build()) : null;
+    private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources,
+                   dev.retort.internal.script.CacheSeal seal) {
+        this.seal = seal;
+        this.planCache = seal != null && config.projectDir() != null
+                ? new dev.retort.internal.script.PlanCache(config.projectDir().resolve(".retort/cache/plans"), build(), seal) : null;
         this.config = config;
         this.language = language;
         this.graph = graph;
@@ -97,8 +100,11 @@ public final class Retort implements AutoCloseable {
     /** Reads every script's header and builds the revision graph. */
     public static Retort load(RetortConfig config) {
         ScriptLanguage language = findLanguage();
-        if (config.cache()) {
-            language.cacheIn(config.projectDir().resolve(".retort/cache"));
+        // no key (or an untrusted one): no cache at all, never an unauthenticated one
+        dev.retort.internal.script.CacheSeal seal = config.cache() && config.projectDir() != null
+                ? dev.retort.internal.script.CacheSeal.forUser(config.listener()::notice) : null;
+        if (seal != null) {
+            language.cacheIn(config.projectDir().resolve(".retort/cache"), seal);
         }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         List<ScriptSource> found = new ScriptLocator(config.projectDir(), cl == null ? Retort.class.getClassLoader() : cl)
@@ -110,7 +116,7 @@ public final class Retort implements AutoCloseable {
             revisions.add(r);
             sources.putIfAbsent(r.id(), s);
         }
-        return new Retort(config, language, new RevisionGraph(revisions), sources);
+        return new Retort(config, language, new RevisionGraph(revisions), sources, seal);
     }
 
     private static ScriptLanguage findLanguage() {
@@ -344,7 +350,7 @@ public final class Retort implements AutoCloseable {
         if (recorded == null) {
             return compiled;
         }
-        if (key != null) {
+        if (key != null && compiled.replayable()) {
             planCache.write(key, recorded);
         }
         return recorded;
@@ -643,7 +649,7 @@ public final class Retort implements AutoCloseable {
                 "point --url at a server where it may")) {
             dev.retort.internal.config.DatabaseUrl scratchUrl = server.createDatabase("verify");
             try (Retort scratch = new Retort(config.copyWithUrl(scratchUrl.jdbcUrl(), scratchUrl.user(), scratchUrl.password()).build(),
-                    language, graph, sources)) {
+                    language, graph, sources, seal)) {
                 return scratch.verify(range);
             }
         }
@@ -798,7 +804,7 @@ public final class Retort implements AutoCloseable {
     private void upgradeScratch(dev.retort.internal.config.DatabaseUrl url, List<String> targets) {
         RetortConfig scratchConfig = config.copyWithUrl(url.jdbcUrl(), url.user(), url.password()).listener(new RunListener() {
         }).build();
-        try (Retort scratch = new Retort(scratchConfig, language, graph, sources)) {
+        try (Retort scratch = new Retort(scratchConfig, language, graph, sources, seal)) {
             if (targets == null) {
                 if (!graph.topological().isEmpty()) {
                     scratch.upgrade("heads");

@@ -3,6 +3,7 @@ package dev.retort.cli
 import dev.retort.Retort
 import dev.retort.internal.operation.ColumnDef
 import dev.retort.internal.operation.CreateTable
+import dev.retort.internal.script.CacheSeal
 import dev.retort.internal.script.MigrationBody
 import dev.retort.internal.script.MigrationContext
 import dev.retort.internal.script.PlanCache
@@ -42,14 +43,16 @@ class PlanCacheSpec extends CliSpecification {
             ''')
     }
 
-    /** A recording that creates table {@code name} instead, kept under r1's key for {@code build}. */
-    void plant(Path script, String name, String build = Retort.build()) {
+    static CacheSeal userSeal() { CacheSeal.forUser({}) }
+
+    /** A recording that creates table {@code name} instead, kept under r1's key for {@code build}, sealed with {@code seal}. */
+    void plant(Path script, String name, String build = Retort.build(), CacheSeal seal = userSeal()) {
         def body = [upgrade  : { MigrationContext c -> c.emit(new CreateTable(null, name, [new ColumnDef('id', 'bigint', null, null, null, true, false, false, null, null, null)], [], false, null)) },
                     downgrade: { MigrationContext c -> },
                     hasDowngrade: { -> true }] as MigrationBody
         def recorded = RecordedBody.record(new dev.retort.Revision('r1', [], [], [], 'x', null, true, script.toString(), 'sum', null, null), body)
         def source = new ScriptSource(script, script.fileName.toString(), script.text)
-        def cache = new PlanCache(plans(), build)
+        def cache = new PlanCache(plans(), build, seal)
         cache.write(cache.key(source), recorded)
     }
 
@@ -65,7 +68,7 @@ class PlanCacheSpec extends CliSpecification {
         userTables() == ['a'] as Set
         planFiles().size() == 1
 
-        when: 'the cache holds other steps under this script key'
+        when: 'the cache holds other steps under this script key, sealed with this user\'s own key'
         run('downgrade', 'base')
         plant(script, 'planted')
         def second = run('upgrade', 'head')
@@ -73,6 +76,24 @@ class PlanCacheSpec extends CliSpecification {
         then: 'the run replays the cache: the script was not compiled'
         second.exit == 0
         userTables() == ['planted'] as Set
+    }
+
+    def "a recording planted by someone without this user's key is ignored with one warning and recorded again"() {
+        given:
+        Path script = r1()
+        run('upgrade', 'head')
+        run('downgrade', 'base')
+
+        when: 'whoever can write .retort/cache plants other steps under this script key'
+        plant(script, 'planted', Retort.build(), CacheSeal.withKey(new byte[32], {}))
+        def r = run('upgrade', 'head')
+        def cache = new PlanCache(plans(), Retort.build(), userSeal())
+
+        then: 'the reviewed script runs, not the planted steps'
+        r.exit == 0
+        userTables() == ['a'] as Set
+        r.err.readLines().count { it.contains('warning: ignored the cache entry') } == 1
+        cache.read(cache.key(new ScriptSource(script, script.fileName.toString(), script.text))) != null
     }
 
     def "an edited script has a new key: its new steps run, not the recorded ones"() {
@@ -114,7 +135,7 @@ class PlanCacheSpec extends CliSpecification {
 
         when:
         def r = run('upgrade', 'head')
-        def cache = new PlanCache(plans(), Retort.build())
+        def cache = new PlanCache(plans(), Retort.build(), userSeal())
 
         then:
         r.exit == 0

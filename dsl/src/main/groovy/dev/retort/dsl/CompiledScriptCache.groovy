@@ -1,5 +1,6 @@
 package dev.retort.dsl
 
+import dev.retort.internal.script.CacheSeal
 import groovy.transform.CompileStatic
 
 import java.nio.file.Files
@@ -13,17 +14,34 @@ import java.util.zip.ZipOutputStream
 /**
  * Compiled scripts on disk, one zip of class files per script, named by the SHA-256 of the script's
  * text, its file name, this Retort build and the Groovy version: an edited script, another Retort or
- * another Groovy never meets an old entry. An entry that cannot be read is ignored and written again.
+ * another Groovy never meets an old entry. Each zip ends with the {@link CacheSeal} HMAC of everything
+ * before it; an entry that cannot be read, or whose HMAC does not match (planted, altered, another
+ * user's), is ignored with a warning and written again.
  */
 @CompileStatic
 final class CompiledScriptCache {
     private static final String META = 'retort-cache.properties'
+    private static final String MAC = 'retort-cache.hmac'
     private final Path dir
     private final String build
+    private final CacheSeal seal
 
-    CompiledScriptCache(Path dir, String build) {
+    /** The classes of a compiled script, and whether its blocks passed {@link LiteralBodyCheck}. */
+    @CompileStatic
+    static final class Entry {
+        final Map<String, byte[]> classes
+        final boolean replayable
+
+        Entry(Map<String, byte[]> classes, boolean replayable) {
+            this.classes = classes
+            this.replayable = replayable
+        }
+    }
+
+    CompiledScriptCache(Path dir, String build, CacheSeal seal) {
         this.dir = dir
         this.build = build + '|groovy-' + GroovySystem.version
+        this.seal = Objects.requireNonNull(seal, 'seal')
     }
 
     String key(String fileName, String text) {
@@ -36,19 +54,32 @@ final class CompiledScriptCache {
         d.digest().encodeHex().toString()
     }
 
-    /** Class name to bytes, or null when there is no usable entry. */
-    Map<String, byte[]> read(String key) {
+    /** The entry, or null when there is no usable (and authentic) one. */
+    Entry read(String key) {
         Path f = dir.resolve(key + '.jar')
-        if (!Files.isRegularFile(f)) {
+        if (!Files.isRegularFile(f) || seal.checkFile(f) != null) {
             return null
         }
+        // every entry's name and bytes, in order, as the HMAC covers them
+        List<byte[]> sealed = [build.getBytes('UTF-8'), key.getBytes('UTF-8')]
+        Map<String, byte[]> classes = [:]
+        Properties meta = null
+        byte[] mac = null
         try {
-            Map<String, byte[]> classes = [:]
-            Properties meta = null
-            new ZipInputStream(Files.newInputStream(f)).withCloseable { ZipInputStream zip ->
+            new ZipInputStream(new ByteArrayInputStream(Files.readAllBytes(f))).withCloseable { ZipInputStream zip ->
                 ZipEntry e
                 while ((e = zip.nextEntry) != null) {
                     byte[] bytes = zip.readAllBytes()
+                    if (mac != null) {
+                        mac = null // something after the seal: not what was sealed
+                        break
+                    }
+                    if (e.name == MAC) {
+                        mac = bytes
+                        continue
+                    }
+                    sealed << e.name.getBytes('UTF-8')
+                    sealed << bytes
                     if (e.name == META) {
                         meta = new Properties()
                         meta.load(new ByteArrayInputStream(bytes))
@@ -57,33 +88,46 @@ final class CompiledScriptCache {
                     }
                 }
             }
-            if (meta == null || meta.getProperty('build') != build || classes.isEmpty()) {
-                return null
-            }
-            return classes
         } catch (IOException | IllegalArgumentException ignored) {
-            return null // corrupt: compile again and overwrite
+            mac = null // corrupt: compile again and overwrite
         }
+        if (!seal.verify(mac, sealed as byte[][])) {
+            seal.reject(f, 'its HMAC does not match')
+            return null
+        }
+        if (meta == null || meta.getProperty('build') != build || classes.isEmpty()) {
+            return null
+        }
+        return new Entry(classes, meta.getProperty('replayable') == 'true')
     }
 
-    void write(String key, Map<String, byte[]> classes) {
+    void write(String key, Entry entry) {
         try {
             Files.createDirectories(dir)
             Path tmp = Files.createTempFile(dir, key, '.tmp')
+            List<byte[]> sealed = [build.getBytes('UTF-8'), key.getBytes('UTF-8')]
             new ZipOutputStream(Files.newOutputStream(tmp)).withCloseable { ZipOutputStream zip ->
-                zip.putNextEntry(new ZipEntry(META))
-                zip.write(("build=" + build.replace('\\', '\\\\') + "\n").getBytes('UTF-8'))
-                zip.closeEntry()
-                classes.each { String name, byte[] bytes ->
-                    zip.putNextEntry(new ZipEntry(name + '.class'))
-                    zip.write(bytes)
-                    zip.closeEntry()
+                byte[] meta = ("build=" + build.replace('\\', '\\\\') + "\nreplayable=" + entry.replayable + "\n").getBytes('UTF-8')
+                put(zip, META, meta, sealed)
+                entry.classes.each { String name, byte[] bytes ->
+                    put(zip, name + '.class', bytes, sealed)
                 }
+                zip.putNextEntry(new ZipEntry(MAC))
+                zip.write(seal.mac(sealed as byte[][]))
+                zip.closeEntry()
             }
             // atomic: a concurrent reader sees the old file or the new one, never half of one
             Files.move(tmp, dir.resolve(key + '.jar'), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
         } catch (IOException ignored) {
             // a read-only project still works, just without the cache
         }
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, List<byte[]> sealed) {
+        zip.putNextEntry(new ZipEntry(name))
+        zip.write(bytes)
+        zip.closeEntry()
+        sealed << name.getBytes('UTF-8')
+        sealed << bytes
     }
 }

@@ -18,10 +18,12 @@ class GroovyMigrationBody implements MigrationBody {
     private final RetortScript script
     private final String file
     private final List<Operation> changeReversed
+    private final boolean replayable
 
-    GroovyMigrationBody(RetortScript script, String file, Revision revision) {
+    GroovyMigrationBody(RetortScript script, String file, Revision revision, boolean replayable = false) {
         this.script = script
         this.file = file
+        this.replayable = replayable
         if (script.changeBlock != null && (script.upgradeBlock != null || script.downgradeBlock != null)) {
             throw new ScriptException("${file}: use either change { } or upgrade { }/downgrade { }, not both")
         }
@@ -79,6 +81,12 @@ class GroovyMigrationBody implements MigrationBody {
                 context.emit(op)
             }
         }
+    }
+
+    /** Set by {@link LiteralBodyCheck} at compile time: only DSL calls with literal arguments. */
+    @Override
+    boolean replayable() {
+        return replayable
     }
 
     @Override

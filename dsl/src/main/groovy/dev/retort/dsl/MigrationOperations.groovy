@@ -15,6 +15,7 @@ import java.sql.Connection
 class MigrationOperations {
     private final MigrationContext context
     private GroovySql sql
+    private int autocommitDepth
 
     MigrationOperations(MigrationContext context) {
         this.context = context
@@ -25,6 +26,10 @@ class MigrationOperations {
     /** {@code sql 'one or more statements'}; {@code down:} gives the reverse (for change { }). */
     void sql(Map<String, Object> options = [:], String statements) {
         Map<String, Object> o = Options.check('sql', options, ['down'])
+        if (context.revision().transactional() && autocommitDepth == 0) {
+            TransactionControl.refuse(statements)
+            TransactionControl.refuse(Options.string(o, 'down'))
+        }
         context.emit(new Sql(statements, Options.string(o, 'down')))
     }
 
@@ -36,7 +41,14 @@ class MigrationOperations {
     /** Runs the steps inside outside any transaction. */
     void autocommit(@DelegatesTo(value = MigrationOperations, strategy = Closure.DELEGATE_ONLY) Closure body) {
         Closure block = body
-        context.autocommit { Delegation.run(block, this) }
+        context.autocommit {
+            autocommitDepth++
+            try {
+                Delegation.run(block, this)
+            } finally {
+                autocommitDepth--
+            }
+        }
     }
 
     /** Steps the author vouches for: retort lint does not report them. */

@@ -23,13 +23,22 @@ final class Options {
         return v == null ? null : v.toString()
     }
 
+    // a boolean option takes true or false: Groovy truth would make 'false' and 'no' mean true
     static boolean flag(Map<String, Object> o, String key) {
-        Object v = o.get(key)
-        return v != null && (v as boolean)
+        Boolean v = optionalFlag(o, key)
+        return v != null && v
     }
 
     static Boolean optionalFlag(Map<String, Object> o, String key) {
-        return o.containsKey(key) ? (o.get(key) as Boolean) : null
+        if (!o.containsKey(key) || o.get(key) == null) {
+            return null
+        }
+        Object v = o.get(key)
+        if (!(v instanceof Boolean)) {
+            String shown = v instanceof CharSequence ? "'${v}' (a string)" : "${v} (a ${v.getClass().simpleName})"
+            throw new ScriptException("option '${key}:' takes true or false, got ${shown}; write ${key}: true or ${key}: false, without quotes")
+        }
+        return (Boolean) v
     }
 
     static List<String> strings(Map<String, Object> o, String key) {

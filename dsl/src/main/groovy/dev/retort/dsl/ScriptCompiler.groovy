@@ -26,9 +26,9 @@ class ScriptCompiler implements ScriptCompiling {
     private final CompilerConfiguration config
     private final CompiledScriptCache cache
 
-    /** A compiler keeping compiled scripts in {@code cacheDir} (null: no cache) for this Retort {@code build}. */
-    ScriptCompiler(ClassLoader parent, java.nio.file.Path cacheDir, String build) {
-        this(parent, cacheDir == null ? null : new CompiledScriptCache(cacheDir, build))
+    /** A compiler keeping compiled scripts in {@code cacheDir} (null: no cache) for this Retort {@code build}, sealed with {@code seal}. */
+    ScriptCompiler(ClassLoader parent, java.nio.file.Path cacheDir, String build, dev.retort.internal.script.CacheSeal seal) {
+        this(parent, cacheDir == null || seal == null ? null : new CompiledScriptCache(cacheDir, build, seal))
     }
 
     ScriptCompiler(ClassLoader parent, CompiledScriptCache cache = null) {
@@ -45,17 +45,21 @@ class ScriptCompiler implements ScriptCompiling {
         String file = source.displayName()
         String fileName = source.file().fileName.toString()
         String key = cache?.key(fileName, source.text())
-        Map<String, byte[]> classes = key ? cache.read(key) : null
-        if (classes == null) {
+        CompiledScriptCache.Entry entry = key ? cache.read(key) : null
+        if (entry == null) {
+            LiteralBodyCheck literal = new LiteralBodyCheck()
+            Map<String, byte[]> compiled
             try {
-                classes = toBytes(fileName, source.text())
+                compiled = toBytes(fileName, source.text(), literal)
             } catch (MultipleCompilationErrorsException e) {
                 throw new ScriptException(describe(file, e), e)
             }
+            entry = new CompiledScriptCache.Entry(compiled, literal.literal)
             if (key) {
-                cache.write(key, classes)
+                cache.write(key, entry)
             }
         }
+        Map<String, byte[]> classes = entry.classes
         Class<?> type = new BytesClassLoader(parent, classes).scriptClass()
         RetortScript script
         try {
@@ -68,7 +72,7 @@ class ScriptCompiler implements ScriptCompiling {
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw JvmErrors.of(e, file, 'while loading')
         }
-        return new GroovyMigrationBody(script, file, revision)
+        return new GroovyMigrationBody(script, file, revision, entry.replayable)
     }
 
     @Override
@@ -100,9 +104,10 @@ class ScriptCompiler implements ScriptCompiling {
     }
 
     // one compilation unit to class files: the script class and its closures
-    private Map<String, byte[]> toBytes(String fileName, String text) {
+    private Map<String, byte[]> toBytes(String fileName, String text, LiteralBodyCheck literal) {
         GroovyClassLoader gcl = new GroovyClassLoader(parent, config)
         CompilationUnit unit = new CompilationUnit(config, null, gcl)
+        unit.addPhaseOperation(literal, Phases.CONVERSION)
         unit.addSource(new SourceUnit(fileName, text, config, gcl, unit.errorCollector))
         unit.compile(Phases.CLASS_GENERATION)
         Map<String, byte[]> out = new LinkedHashMap<>()

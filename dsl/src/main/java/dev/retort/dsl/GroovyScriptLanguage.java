@@ -15,6 +15,7 @@ import java.nio.file.Path;
  */
 public final class GroovyScriptLanguage implements ScriptLanguage {
     private Path cacheDir;
+    private dev.retort.internal.script.CacheSeal seal;
     private ScriptCompiling compiler;
 
     @Override
@@ -28,8 +29,9 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
     }
 
     @Override
-    public void cacheIn(Path dir) {
+    public void cacheIn(Path dir, dev.retort.internal.script.CacheSeal seal) {
         cacheDir = dir;
+        this.seal = seal;
         compiler = null;
     }
 
@@ -48,8 +50,8 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
         if (compiler == null) {
             try {
                 compiler = (ScriptCompiling) Class.forName("dev.retort.dsl.ScriptCompiler")
-                        .getConstructor(ClassLoader.class, Path.class, String.class)
-                        .newInstance(GroovyScriptLanguage.class.getClassLoader(), cacheDir, Retort.build());
+                        .getConstructor(ClassLoader.class, Path.class, String.class, dev.retort.internal.script.CacheSeal.class)
+                        .newInstance(GroovyScriptLanguage.class.getClassLoader(), cacheDir, Retort.build(), seal);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the Groovy compiler is missing from the classpath", e);
             }

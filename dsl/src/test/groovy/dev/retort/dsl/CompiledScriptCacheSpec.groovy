@@ -19,6 +19,13 @@ class CompiledScriptCacheSpec extends Specification {
 
     Path cacheDir() { dir.resolve('cache') }
 
+    static final byte[] KEY = (1..32).collect { it as byte } as byte[]
+    List<String> warnings = []
+
+    CompiledScriptCache cache(String build = 'retort-1') {
+        new CompiledScriptCache(cacheDir(), build, dev.retort.internal.script.CacheSeal.withKey(KEY, warnings.&add))
+    }
+
     static ScriptSource source(String sql) {
         new ScriptSource(Path.of('001_a.groovy'), '001_a.groovy', "revision 'a1'\nupgrade { sql '${sql}' }\n")
     }
@@ -41,7 +48,7 @@ class CompiledScriptCacheSpec extends Specification {
     }
 
     MigrationBody compile(ScriptSource s, String build = 'retort-1') {
-        new ScriptCompiler(getClass().classLoader, new CompiledScriptCache(cacheDir(), build)).compile(s, REV)
+        new ScriptCompiler(getClass().classLoader, cache(build)).compile(s, REV)
     }
 
     List<Path> entries() {
@@ -77,13 +84,13 @@ class CompiledScriptCacheSpec extends Specification {
         given: 'a cache entry from build retort-0, made to sit under the name this build would read'
         compile(source('SELECT 1'), 'retort-0')
         def old = entries()[0]
-        def mine = new CompiledScriptCache(cacheDir(), 'retort-1').key('001_a.groovy', source('SELECT 1').text())
+        def mine = cache('retort-1').key('001_a.groovy', source('SELECT 1').text())
         Files.move(old, cacheDir().resolve(mine + '.jar'))
 
         expect: 'the key differs by build, and even under the same name the build inside is checked'
-        new CompiledScriptCache(cacheDir(), 'retort-1').read(mine) == null
+        cache('retort-1').read(mine) == null
         run(compile(source('SELECT 1'), 'retort-1')) == ['SELECT 1']
-        new CompiledScriptCache(cacheDir(), 'retort-1').read(mine) != null   // rewritten for this build
+        cache('retort-1').read(mine) != null   // rewritten for this build
     }
 
     def "a corrupt cache file is ignored and written again"() {
@@ -108,5 +115,22 @@ class CompiledScriptCacheSpec extends Specification {
         def e = thrown(dev.retort.ScriptException)
         e.message.startsWith('001_a.groovy:')
         entries().isEmpty()
+    }
+
+    def "a jar planted by someone without the user's key is ignored with one warning, and the script compiled again"() {
+        given: 'classes of other text, sealed with another key, under the name of the reviewed script'
+        def other = new CompiledScriptCache(cacheDir(), 'retort-1', dev.retort.internal.script.CacheSeal.withKey(new byte[32], {}))
+        new ScriptCompiler(getClass().classLoader, other).compile(source('DROP TABLE accounts'), REV)
+        def planted = entries()[0]
+        Files.move(planted, cacheDir().resolve(cache().key('001_a.groovy', source('SELECT 1').text()) + '.jar'))
+
+        when:
+        def result = run(compile(source('SELECT 1')))
+
+        then:
+        result == ['SELECT 1']
+        warnings.size() == 1
+        warnings[0].contains('HMAC does not match')
+        cache().read(cache().key('001_a.groovy', source('SELECT 1').text())) != null
     }
 }

@@ -10,4 +10,13 @@ public interface MigrationBody {
 
     /** False when the script has no downgrade: it cannot be downgraded. */
     boolean hasDowngrade();
+
+    /**
+     * True only when what the blocks emit provably depends on the script text alone (only DSL calls with
+     * literal arguments): then a recording of them may be kept and replayed by later runs. Anything that
+     * may read the environment, a file, the clock or the database must run live every time.
+     */
+    default boolean replayable() {
+        return false;
+    }
 }

@@ -17,7 +17,9 @@ import java.util.HexFormat;
 /**
  * Recorded bodies on disk, one file per script, keyed by the script's file name and text and by the
  * Retort build (which fixes the operation records' shape): an edit or an upgrade of Retort makes a new
- * key, so nothing stale is ever served. A file that cannot be read is deleted and recorded again.
+ * key, so nothing stale is ever served. A file that cannot be read is deleted and recorded again. Each file
+ * starts with its {@link CacheSeal} HMAC, checked before anything in it is deserialized: a planted or
+ * altered file is ignored with a warning and recorded again.
  */
 public final class PlanCache {
     // only what recorded bodies are made of: the records, collections, and the values an option can hold
@@ -25,12 +27,15 @@ public final class PlanCache {
             "dev.retort.**;java.util.**;java.lang.**;java.math.**;java.time.**;groovy.lang.GString;"
                     + "org.codehaus.groovy.runtime.GStringImpl;maxdepth=64;!*");
 
+    private static final int MAC_BYTES = 32;
     private final Path dir;
     private final String build;
+    private final CacheSeal seal;
 
-    public PlanCache(Path dir, String build) {
+    public PlanCache(Path dir, String build, CacheSeal seal) {
         this.dir = dir;
         this.build = build;
+        this.seal = java.util.Objects.requireNonNull(seal, "seal");
     }
 
     /** The cache key of a script. */
@@ -59,31 +64,62 @@ public final class PlanCache {
         if (!Files.isRegularFile(f)) {
             return null;
         }
-        // read whole: ObjectInputStream reads in small pieces
-        try (InputStream in = new java.io.ByteArrayInputStream(Files.readAllBytes(f)); ObjectInputStream ois = new ObjectInputStream(in)) {
+        if (seal.checkFile(f) != null) {
+            return null;
+        }
+        byte[] all;
+        try {
+            all = Files.readAllBytes(f);
+        } catch (IOException e) {
+            return null;
+        }
+        byte[] payload = all.length < MAC_BYTES ? new byte[0] : java.util.Arrays.copyOfRange(all, MAC_BYTES, all.length);
+        if (all.length < MAC_BYTES || !seal.verify(java.util.Arrays.copyOf(all, MAC_BYTES), sealed(key, payload))) {
+            seal.reject(f, "its HMAC does not match");
+            delete(f);
+            return null;
+        }
+        try (InputStream in = new java.io.ByteArrayInputStream(payload); ObjectInputStream ois = new ObjectInputStream(in)) {
             ois.setObjectInputFilter(FILTER);
             Object o = ois.readObject();
             if (o instanceof RecordedBody body) {
                 return body;
             }
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
-            // corrupt, truncated or from another shape of the records: record it again
+            // from another shape of the records: record it again
         }
+        delete(f);
+        return null;
+    }
+
+    private static void delete(Path f) {
         try {
             Files.deleteIfExists(f);
         } catch (IOException ignored) {
             // overwritten on the next write
         }
-        return null;
+    }
+
+    // what the HMAC covers: the build, the key (so an entry cannot be moved to another script) and the bytes
+    private byte[][] sealed(String key, byte[] payload) {
+        return new byte[][]{build.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8), payload};
     }
 
     /** Keeps {@code body}; a failure to write (read-only project, a value that cannot be kept) only costs speed. */
     public void write(String key, RecordedBody body) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp); ObjectOutputStream oos = new ObjectOutputStream(out)) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
                 oos.writeObject(body);
+            } catch (IOException e) {
+                return;
+            }
+            byte[] payload = bytes.toByteArray();
+            Path tmp = Files.createTempFile(dir, key, ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                out.write(seal.mac(sealed(key, payload)));
+                out.write(payload);
             } catch (IOException e) {
                 Files.deleteIfExists(tmp);
                 return;

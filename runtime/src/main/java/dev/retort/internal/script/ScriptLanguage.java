@@ -13,8 +13,8 @@ public interface ScriptLanguage {
     /** Reads the header without compiling; errors name file and line. */
     Revision readHeader(ScriptSource source, String checksum);
 
-    /** Keep compiled scripts in {@code dir} (null: no cache). */
-    default void cacheIn(java.nio.file.Path dir) {
+    /** Keep compiled scripts in {@code dir}, each entry authenticated with {@code seal} (null dir: no cache). */
+    default void cacheIn(java.nio.file.Path dir, CacheSeal seal) {
     }
 
     /** Compiles the script into a runnable body; errors name file and line. */
