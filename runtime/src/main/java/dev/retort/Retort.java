@@ -203,7 +203,7 @@ public final class Retort implements AutoCloseable {
         long t0 = System.nanoTime();
         TargetResolver resolver = new TargetResolver(graph);
         // plan against no database first where possible, so bad targets fail before connecting
-        if (direction == Direction.UPGRADE && !target.matches("[+-]\\d+")) {
+        if (direction == Direction.UPGRADE && !TargetResolver.isRelativeToCurrent(target)) {
             resolver.resolve(target, Set.of());
         }
         try (Connection c = database.connect()) {
@@ -373,30 +373,21 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
-     * Sets the version table to {@code targets} without running migrations. Each target moves its own
-     * line (revisions above it on that line are no longer applied); other branches stay, unless
-     * {@code purge}, which empties the table first. {@code base} alone empties it.
+     * Sets the version table to {@code targets} without running migrations. Each target replaces the rows
+     * on its own line (see {@link TargetResolver#stampRows}); other branches stay, unless {@code purge},
+     * which empties the table first. {@code base} alone empties it.
      */
     public RunResult stamp(List<String> targets, boolean purge) {
         long t0 = System.nanoTime();
         TargetResolver resolver = new TargetResolver(graph);
-        Set<String> ids = new HashSet<>();
-        for (String t : targets) {
-            ids.addAll(resolver.resolve(t, Set.of()));
-        }
+        resolver.stampRows(targets, List.of()); // a bad target fails before connecting
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
             try (AdvisoryLock lock = lock(c)) {
                 List<String> rows = purge ? store.read(c) : checkedVersions(c);
-                Set<String> applied = purge ? new HashSet<>() : graph.ancestorsInclusive(rows);
-                for (String id : ids) {
-                    applied.removeAll(graph.descendants(id));
-                    applied.addAll(graph.ancestorsInclusive(List.of(id)));
-                }
-                if (targets.size() == 1 && targets.get(0).equals("base")) {
-                    applied.clear();
-                }
-                List<String> after = graph.headsOf(applied);
+                List<String> after = resolver.stampRows(targets, purge ? List.of() : rows);
+                Set<String> ids = new HashSet<>(after);
+                ids.removeAll(rows);
                 store.ensureTables(sink);
                 sink.begin();
                 if (purge) {
@@ -405,7 +396,7 @@ public final class Retort implements AutoCloseable {
                 } else {
                     store.moveHeads(sink, rows, after);
                 }
-                for (String id : graph.headsOf(graph.ancestorsInclusive(ids))) {
+                for (String id : graph.sorted(ids, false).stream().map(Revision::id).toList()) {
                     Revision r = graph.get(id);
                     store.record(sink, new HistoryEntry(id, "stamp", r.checksum(), r.message(), null, null, 0L, true,
                             purge ? "purged" : null));
@@ -423,18 +414,13 @@ public final class Retort implements AutoCloseable {
 
     /** The SQL that stamps {@code targets}, without a database: the version table is rewritten whole. */
     public String stampSql(List<String> targets) {
-        TargetResolver resolver = new TargetResolver(graph);
-        Set<String> ids = new HashSet<>();
-        for (String t : targets) {
-            ids.addAll(resolver.resolve(t, Set.of()));
-        }
+        List<String> heads = new TargetResolver(graph).stampRows(targets, List.of());
         StringBuilder out = new StringBuilder();
         ScriptSink sink = new ScriptSink(out, dialect);
         sink.comment("Retort stamp " + String.join(" ", targets) + " (generated; review before running)");
         store.ensureTables(sink);
         sink.begin();
         sink.execute(dialect.deleteAllVersions(config.schema(), config.versionTable()));
-        List<String> heads = graph.headsOf(graph.ancestorsInclusive(ids));
         store.moveHeads(sink, List.of(), heads);
         for (String id : heads) {
             Revision r = graph.get(id);

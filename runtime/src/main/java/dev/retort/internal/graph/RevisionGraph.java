@@ -29,8 +29,17 @@ public final class RevisionGraph {
     private final Map<String, Integer> topoIndex = new HashMap<>();
     private final List<Revision> topo;
     private final TreeMap<String, String> sortedIds = new TreeMap<>();
+    private final Map<String, Revision> labelOwners;
+    private final BranchLabels labels;
+    private final Map<String, Set<String>> lines = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public RevisionGraph(List<Revision> revisions) {
+    public RevisionGraph(List<Revision> given) {
+        Map<String, Revision> labelOwners = BranchLabels.owners(given);
+        List<Revision> revisions = new ArrayList<>(given.size());
+        Set<String> givenIds = given.stream().map(Revision::id).collect(Collectors.toSet());
+        for (Revision r : given) {
+            revisions.add(BranchLabels.resolveDependsOn(r, labelOwners, givenIds));
+        }
         for (Revision r : revisions) {
             Revision previous = byId.putIfAbsent(r.id(), r);
             if (previous != null) {
@@ -54,6 +63,8 @@ public final class RevisionGraph {
         for (int i = 0; i < topo.size(); i++) {
             topoIndex.put(topo.get(i).id(), i);
         }
+        this.labelOwners = labelOwners;
+        this.labels = new BranchLabels(this);
     }
 
     private void requireKnown(Revision r, String parent, String header) {
@@ -107,8 +118,19 @@ public final class RevisionGraph {
         }
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(cur), path.size()));
         cycle.add(cur);
+        // name the header each edge comes from: a cycle closed by dependsOn must be fixed there
+        List<String> edges = new ArrayList<>();
+        Set<String> headers = new java.util.TreeSet<>();
+        for (int i = 0; i + 1 < cycle.size(); i++) {
+            Revision r = byId.get(cycle.get(i));
+            String header = r.revises().contains(cycle.get(i + 1)) ? "revises" : "dependsOn";
+            headers.add(header);
+            edges.add(r.id() + " " + header + " " + cycle.get(i + 1));
+        }
         String files = cycle.stream().distinct().map(id -> byId.get(id).file()).collect(Collectors.joining(", "));
-        return "revision cycle: " + String.join(" -> ", cycle) + " (each revises the next); fix 'revises' in one of: " + files;
+        String fix = headers.stream().map(h -> "'" + h + "'").collect(Collectors.joining(" or "));
+        return "revision cycle: " + String.join(" -> ", cycle) + " (" + String.join(", ", edges) + "); fix "
+                + fix + " in one of: " + files;
     }
 
     /** Every parent: revises and dependsOn. */
@@ -275,5 +297,37 @@ public final class RevisionGraph {
     /** Every id, in topological order. */
     public Set<String> ids() {
         return topo.stream().map(Revision::id).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** The revision that carries {@code label} in its own header, or null. */
+    public Revision labelOwner(String label) {
+        return labelOwners.get(label);
+    }
+
+    /** Branch labels as Alembic spreads them (descendants, and ancestors up to the branch point). */
+    public BranchLabels labels() {
+        return labels;
+    }
+
+    /** The ids and their ancestors through revises only (a line, not its dependencies). */
+    public Set<String> lineAncestorsInclusive(String id) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> stack = new ArrayDeque<>(List.of(id));
+        while (!stack.isEmpty()) {
+            String c = stack.pop();
+            if (seen.add(c)) {
+                stack.addAll(byId.get(c).revises());
+            }
+        }
+        return seen;
+    }
+
+    /** True when {@code a} and {@code b} are on one line: one is a revises-ancestor of the other. */
+    public boolean sharesLine(String a, String b) {
+        return lines.computeIfAbsent(b, id -> {
+            Set<String> line = lineDescendants(id);
+            line.addAll(lineAncestorsInclusive(id));
+            return line;
+        }).contains(a);
     }
 }

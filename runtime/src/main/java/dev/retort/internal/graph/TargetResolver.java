@@ -11,109 +11,148 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Turns what a user types ({@code head}, {@code ae1027a6}, {@code -1}, {@code billing@head},
- * {@code base+2}, ...) into revisions, and a target into a {@link Plan} from an applied set.
+ * The one place Alembic's target grammar lives: what a user types ({@code head}, {@code heads}, an id or
+ * a unique prefix of 4+ characters, a branch label, {@code X@head}, {@code X@heads}, {@code X@base},
+ * {@code X@REV}, {@code +N}, {@code -N}, {@code X@+N}, {@code X@-N}, {@code REV+N}, {@code X@base+N}, ...)
+ * becomes revisions, and a target becomes a {@link Plan} from an applied set. {@code X} is a branch
+ * label or a revision on the branch. See docs/migrating.md for where Retort answers differently.
  */
 public final class TargetResolver {
-    private static final Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
+    // Alembic's relative form: [BRANCH@][SYMBOL](+|-)N
+    private static final Pattern RELATIVE = Pattern.compile("(?:(.+?)@)?(\\w+)?([+-]\\d+)");
     private final RevisionGraph graph;
+    private final BranchWalker walker;
 
     public TargetResolver(RevisionGraph graph) {
         this.graph = graph;
+        this.walker = new BranchWalker(graph, this);
+    }
+
+    /** True when the target moves from wherever the database is ({@code +1}, {@code -2}, {@code billing@+1}). */
+    public static boolean isRelativeToCurrent(String target) {
+        Matcher m = RELATIVE.matcher(target.trim());
+        return m.matches() && m.group(2) == null;
     }
 
     /** The plan that brings {@code applied} up to {@code target}. */
     public Plan upgrade(String target, Set<String> applied) {
-        Set<String> goal = new HashSet<>();
-        Matcher rel = RELATIVE.matcher(target);
-        if (rel.matches() && rel.group(1).isEmpty()) {
-            if (rel.group(2).equals("-")) {
-                throw new ScriptException("upgrade target '" + target + "' goes down; use 'downgrade " + target + "'");
-            }
-            goal.addAll(stepsUp(currentSingle(applied, target), StepCount.parse(rel.group(3), target), target));
-        } else {
-            goal.addAll(resolve(target, applied));
+        String t = target.trim();
+        Matcher rel = relative(t);
+        if (rel != null && rel.group(2) == null && rel.group(3).startsWith("-")) {
+            throw new ScriptException("upgrade target '" + target + "' goes down; use 'downgrade " + target + "'");
         }
-        Set<String> toApply = graph.ancestorsInclusive(goal);
+        Set<String> toApply = graph.ancestorsInclusive(resolve(t, applied));
         toApply.removeAll(applied);
         return new Plan(Direction.UPGRADE, graph.sorted(toApply, false), applied);
     }
 
-    /** The plan that brings {@code applied} down to {@code target}. */
+    /**
+     * The plan that brings {@code applied} down to {@code target}: as in Alembic, what is removed is the
+     * target's children (on its branch, when one is named) and everything that revises or depends on them;
+     * {@code base} and {@code X@base} remove from the bases (of X's line) up.
+     */
     public Plan downgrade(String target, Set<String> applied) {
-        Set<String> toRemove = new HashSet<>();
-        Matcher rel = RELATIVE.matcher(target);
-        if (target.equals("base")) {
-            toRemove.addAll(applied);
-        } else if (rel.matches() && rel.group(1).isEmpty()) {
-            if (rel.group(2).equals("+")) {
-                throw new ScriptException("downgrade target '" + target + "' goes up; use 'upgrade " + target + "'");
-            }
-            Set<String> remaining = new HashSet<>(applied);
-            for (int i = 0; i < StepCount.parse(rel.group(3), target); i++) {
-                List<String> heads = graph.headsOf(remaining);
-                if (heads.isEmpty()) {
-                    throw new ScriptException("cannot go down " + rel.group(3) + " from the current revision: only "
-                            + i + " revision(s) are applied; use 'downgrade base' to remove them all");
+        String t = target.trim();
+        List<String> rows = graph.headsOf(applied);
+        String branch;
+        String to; // null: base
+        Matcher rel = relative(t);
+        if (rel != null) {
+            branch = rel.group(1);
+            String symbol = rel.group(2);
+            int n = steps(rel.group(3), t);
+            if (n >= 0) {
+                if (symbol == null) {
+                    throw new ScriptException("downgrade target '" + target + "' goes up; use 'upgrade " + target + "'");
                 }
-                if (heads.size() > 1) {
-                    throw new ScriptException("'" + target + "' is ambiguous: the database is at several heads ("
-                            + String.join(", ", heads) + "); name one: 'downgrade " + heads.get(0) + "-1'");
+                to = walker.up(symbol.equals("base") ? null : single(symbol, applied), n, branch, t);
+            } else {
+                String start;
+                if (symbol != null) {
+                    start = branch == null ? single(symbol, applied) : inBranch(branch, symbol, applied);
+                } else if (branch != null) {
+                    start = walker.currentOnBranch(branch, applied, t, "downgrade");
+                } else {
+                    start = currentSingle(rows, t, "downgrade", -n);
+                    branch = start;
                 }
-                remaining.remove(heads.get(0));
-                toRemove.add(heads.get(0));
+                to = walker.down(start, -n, t);
             }
-        } else if (target.endsWith("@base")) {
-            String label = target.substring(0, target.length() - "@base".length());
-            for (Revision r : labelRoots(label)) {
-                toRemove.add(r.id());
-                toRemove.addAll(graph.descendants(r.id()));
-            }
-            toRemove.retainAll(applied);
         } else {
-            Set<String> ids = resolve(target, applied);
-            if (ids.isEmpty()) {
-                toRemove.addAll(applied);
+            int at = t.lastIndexOf('@');
+            branch = at < 0 ? null : t.substring(0, at);
+            String symbol = t.substring(at + 1);
+            to = symbol.equals("base") ? null : branch == null ? single(symbol, applied) : inBranch(branch, symbol, applied);
+        }
+        List<String> roots = to == null ? graph.bases().stream().map(Revision::id).toList() : graph.childrenOf(to);
+        if (branch != null && roots.size() > 1) {
+            Set<String> line = graph.lineAncestorsInclusive(anchor(branch));
+            roots = roots.stream().filter(line::contains).toList();
+            if (roots.isEmpty()) {
+                throw new ScriptException("downgrade target '" + target + "': " + to + " is not below branch '" + branch
+                        + "'; name a revision under " + branch + ", or '" + branch + "@base'");
             }
-            for (String id : ids) {
-                if (!applied.contains(id)) {
-                    throw new ScriptException("downgrade target '" + target + "' (" + id
-                            + ") is not applied; the database is at " + describe(graph.headsOf(applied)));
-                }
-                toRemove.addAll(graph.descendants(id));
-            }
-            toRemove.retainAll(applied);
+        }
+        Set<String> toRemove = new HashSet<>(roots);
+        for (String r : roots) {
+            toRemove.addAll(graph.descendants(r));
+        }
+        toRemove.retainAll(applied);
+        if (to != null && !applied.contains(to)) {
+            throw new ScriptException("downgrade target '" + target + "' (" + to + ") is not applied; the database is at "
+                    + describe(rows));
         }
         return new Plan(Direction.DOWNGRADE, graph.sorted(toRemove, true), applied);
     }
 
-    /**
-     * The revisions a target names, as a set (empty for {@code base}).
-     */
+    /** The revisions a target names, as a set (empty for {@code base} and {@code X@base}). */
     public Set<String> resolve(String target, Set<String> applied) {
         String t = target.trim();
         if (t.isEmpty()) {
             throw new ScriptException("empty revision target; use head, base, a revision id or +N/-N");
         }
+        Matcher rel = relative(t);
+        if (rel != null) {
+            String branch = rel.group(1);
+            String symbol = rel.group(2);
+            int n = steps(rel.group(3), t);
+            String to;
+            if (n > 0) {
+                String start = symbol == null ? walker.currentStart(branch, applied, t)
+                        : symbol.equals("base") ? null : single(symbol, applied);
+                to = walker.up(start, n, branch, t);
+            } else {
+                if (symbol == null) {
+                    throw new ScriptException("'" + t + "' needs a revision to count down from here; use REV" + rel.group(3)
+                            + " or 'downgrade " + t + "'");
+                }
+                to = walker.down(branch == null ? single(symbol, applied) : inBranch(branch, symbol, applied), -n, t);
+            }
+            return to == null ? Set.of() : Set.of(to);
+        }
         if (t.equals("base")) {
             return Set.of();
         }
         if (t.equals("heads")) {
-            return graph.heads().stream().map(Revision::id).collect(Collectors.toCollection(LinkedHashSet::new));
+            return ids(graph.heads());
         }
-        Matcher rel = RELATIVE.matcher(t);
-        if (rel.matches() && !rel.group(1).isEmpty() && !graph.contains(t)) {
-            String anchorText = rel.group(1);
-            int n = StepCount.parse(rel.group(3), t);
-            if (rel.group(2).equals("+")) {
-                String anchor = anchorText.equals("base") ? null : single(anchorText, applied);
-                return stepsUp(anchor, n, t);
+        int at = t.indexOf('@');
+        if (at >= 0) {
+            String branch = t.substring(0, at);
+            String symbol = t.substring(at + 1);
+            switch (symbol) {
+                case "base":
+                    anchor(branch);
+                    return Set.of();
+                case "heads":
+                    return new LinkedHashSet<>(walker.branchHeads(branch));
+                case "head":
+                    return Set.of(walker.branchHead(branch));
+                default:
+                    return Set.of(inBranch(branch, symbol, applied));
             }
-            String anchor = single(anchorText, applied);
-            return stepsDown(anchor, n, t);
         }
         return Set.of(single(t, applied));
     }
@@ -126,52 +165,82 @@ public final class TargetResolver {
                 throw new ScriptException("there are no revisions yet; create one with 'retort revision -m MSG'");
             }
             if (heads.size() > 1) {
-                throw new ScriptException("several heads (" + describe(heads.stream().map(Revision::id).toList())
-                        + ") where one is needed; use 'heads' for all of them, 'LABEL@head' for one branch, "
-                        + "or 'retort merge heads -m MSG' to join them");
+                throw new ScriptException("several heads (" + describe(ids(heads)) + ") where one is needed; use 'heads' for "
+                        + "all of them, 'LABEL@head' for one branch, or 'retort merge heads -m MSG' to join them");
             }
             return heads.get(0).id();
         }
-        if (t.endsWith("@head")) {
-            String label = t.substring(0, t.length() - "@head".length());
-            Set<String> heads = new LinkedHashSet<>();
-            for (Revision root : labelRoots(label)) {
-                Set<String> line = graph.lineDescendants(root.id());
-                line.add(root.id());
-                heads.addAll(graph.headsOf(line));
+        if (t.contains("@") || t.equals("heads") || relative(t) != null) {
+            Set<String> ids = resolve(t, applied);
+            if (ids.size() != 1) {
+                throw new ScriptException("'" + t + "' names " + (ids.isEmpty() ? "no revision (base)" : ids.size()
+                        + " revisions (" + describe(ids) + ")") + " where one is needed; name one revision by its id");
             }
-            if (heads.size() != 1) {
-                throw new ScriptException("branch '" + label + "' has " + heads.size() + " heads (" + describe(List.copyOf(heads))
-                        + "); name one by its id");
-            }
-            return heads.iterator().next();
+            return ids.iterator().next();
         }
         if (graph.contains(t)) {
             return t;
         }
-        List<Revision> labelled = graph.labelled(t);
-        if (labelled.size() == 1) {
-            return labelled.get(0).id();
+        Revision owner = graph.labelOwner(t);
+        if (owner != null) {
+            return owner.id();
         }
-        if (t.length() >= 4) {
-            List<String> matches = graph.withPrefix(t, 11);
-            if (matches.size() == 1) {
-                return matches.get(0);
-            }
-            if (matches.size() > 1) {
-                throw new ScriptException("revision prefix '" + t + "' is ambiguous: it matches "
-                        + describe(matches.size() > 10 ? matches.subList(0, 10) : matches)
-                        + (matches.size() > 10 ? " and more" : "") + "; type more characters");
-            }
+        return byPrefix(t, null);
+    }
+
+    // a unique prefix (4+ characters, SPEC §3), among the revisions on branch {@code line} when not null
+    private String byPrefix(String t, String lineAnchor) {
+        if (t.length() < 4) {
+            throw new ScriptException("no revision or branch label '" + t + "', and '" + t + "' is too short for a prefix:"
+                    + " a prefix needs at least 4 characters; see 'retort history' for the ids");
         }
-        throw new ScriptException("no revision '" + t + "'" + (t.length() < 4 && t.matches("[0-9a-fA-F]+")
-                ? " (a prefix needs at least 4 characters)" : "")
-                + "; see 'retort history' for the ids, or use head, base, +N, -N");
+        List<String> matches = new ArrayList<>(graph.withPrefix(t, Integer.MAX_VALUE));
+        if (lineAnchor != null) {
+            matches.removeIf(id -> !graph.sharesLine(id, lineAnchor));
+        }
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.size() > 1) {
+            throw new ScriptException("revision prefix '" + t + "' is ambiguous: it matches "
+                    + describe(matches.size() > 10 ? matches.subList(0, 10) : matches)
+                    + (matches.size() > 10 ? " and more" : "") + "; type more characters");
+        }
+        throw new ScriptException("no revision '" + t + "'; see 'retort history' for the ids, or use head, base, +N, -N");
+    }
+
+    /** REV named on branch X ({@code X@REV}): REV must be on X's line. */
+    String inBranch(String branch, String symbol, Set<String> applied) {
+        String anchor = anchor(branch);
+        if (symbol.equals("head")) {
+            return walker.branchHead(branch);
+        }
+        String id = graph.contains(symbol) ? symbol : graph.labelOwner(symbol) != null ? graph.labelOwner(symbol).id()
+                : symbol.equals("heads") || symbol.equals("base") ? single(branch + "@" + symbol, applied) : byPrefix(symbol, anchor);
+        if (!graph.sharesLine(id, anchor)) {
+            throw new ScriptException("revision " + id + " is not on branch '" + branch + "'; see 'retort branches', or name "
+                    + "the revision without '" + branch + "@'");
+        }
+        return id;
+    }
+
+    /** The revision that names branch X: the revision labelled X, else revision (or prefix) X itself. */
+    String anchor(String branch) {
+        Revision owner = graph.labelOwner(branch);
+        if (owner != null) {
+            return owner.id();
+        }
+        if (graph.contains(branch) || branch.length() >= 4 && graph.withPrefix(branch, 2).size() == 1) {
+            return graph.contains(branch) ? branch : graph.withPrefix(branch, 2).get(0);
+        }
+        throw new ScriptException("no branch labelled '" + branch + "' and no revision '" + branch
+                + "'; see 'retort branches' for the labels");
     }
 
     /**
-     * The revisions of a {@code FROM:TO} range, newest first: TO and its ancestors down to FROM
-     * (both included). Either end may be empty (base, heads); {@code current} names the database's.
+     * The revisions of a {@code FROM:TO} range, newest first: what an upgrade from FROM to TO runs on
+     * TO's line, so FROM itself is not included (as in {@code upgrade --sql FROM:TO}). Either end may be
+     * empty (base, heads); {@code current} names the database's.
      */
     public List<Revision> range(String spec, Set<String> currentHeads) {
         int colon = spec.indexOf(':');
@@ -185,73 +254,82 @@ public final class TargetResolver {
         Set<String> members = graph.ancestorsInclusive(to);
         if (!fromText.isEmpty() && !fromText.equals("base")) {
             Set<String> from = fromText.equals("current") ? currentHeads : resolve(fromText, Set.of());
+            Set<String> path = new HashSet<>();
             for (String f : from) {
                 if (!members.contains(f)) {
-                    throw new ScriptException("range '" + spec + "': " + f + " and " + describe(List.copyOf(to))
-                            + " are not on one line (" + f + " is not below " + describe(List.copyOf(to))
+                    throw new ScriptException("range '" + spec + "': " + f + " and " + describe(to)
+                            + " are not on one line (" + f + " is not below " + describe(to)
                             + "); pick ends where FROM is an ancestor of TO");
                 }
+                path.addAll(graph.lineDescendants(f));
             }
-            Set<String> below = graph.ancestorsInclusive(from);
-            below.removeAll(from);
-            members.removeAll(below);
+            members.removeAll(graph.ancestorsInclusive(from));
+            members.retainAll(path);
         }
         return graph.sorted(members, true);
     }
 
-    private List<Revision> labelRoots(String label) {
-        List<Revision> labelled = graph.labelled(label);
-        if (labelled.isEmpty()) {
-            throw new ScriptException("no branch labelled '" + label + "'; see 'retort branches' for the labels");
+    /**
+     * The version rows after stamping {@code targets} over {@code rows}: each target replaces the rows on
+     * its line (its ancestors and descendants), {@code base} clears every row and {@code X@base} the rows
+     * on X's line; the result is the heads of what the rows imply, in graph order, so an ancestor never
+     * stands in for its descendant and the answer does not depend on the order the targets are typed.
+     */
+    public List<String> stampRows(List<String> targets, List<String> rows) {
+        Set<String> kept = new LinkedHashSet<>(rows);
+        Set<String> dests = new LinkedHashSet<>();
+        for (String target : targets) {
+            String t = target.trim();
+            if (t.equals("base")) {
+                kept.clear();
+            } else if (t.endsWith("@base")) {
+                String anchor = anchor(t.substring(0, t.length() - "@base".length()));
+                kept.removeIf(r -> related(r, anchor));
+            } else {
+                dests.addAll(resolve(t, Set.of()));
+            }
         }
-        return labelled;
+        kept.removeIf(r -> dests.stream().anyMatch(d -> related(r, d)));
+        kept.addAll(dests);
+        return graph.headsOf(graph.ancestorsInclusive(kept));
     }
 
-    private String currentSingle(Set<String> applied, String target) {
-        List<String> heads = graph.headsOf(applied);
-        if (heads.size() > 1) {
+    // one is an ancestor of the other, through revises and dependsOn
+    private boolean related(String a, String b) {
+        return a.equals(b) || graph.descendants(a).contains(b) || graph.descendants(b).contains(a);
+    }
+
+    // the relative form, unless the text is a revision id itself
+    private Matcher relative(String t) {
+        if (graph.contains(t)) {
+            return null;
+        }
+        Matcher m = RELATIVE.matcher(t);
+        return m.matches() ? m : null;
+    }
+
+    private static int steps(String signed, String target) {
+        return StepCount.parse(signed, target);
+    }
+
+    private String currentSingle(List<String> rows, String target, String command, int n) {
+        if (rows.isEmpty()) {
+            throw new ScriptException("cannot go down " + n + " from the current revision: nothing is applied");
+        }
+        if (rows.size() > 1) {
             throw new ScriptException("'" + target + "' is ambiguous: the database is at several heads ("
-                    + String.join(", ", heads) + "); name one: 'upgrade " + heads.get(0) + target + "'");
+                    + String.join(", ", rows) + "); name one: '" + command + " " + rows.get(0) + target + "'");
         }
-        return heads.isEmpty() ? null : heads.get(0);
+        return rows.get(0);
     }
 
-    // N revisions above anchor (null = below every base) along a single line.
-    private Set<String> stepsUp(String anchor, int n, String target) {
-        String cur = anchor;
-        for (int i = 0; i < n; i++) {
-            List<String> next = cur == null ? graph.bases().stream().map(Revision::id).toList() : graph.childrenOf(cur);
-            if (next.isEmpty()) {
-                throw new ScriptException("'" + target + "' goes past the head: only " + i + " revision(s) above "
-                        + (anchor == null ? "base" : anchor));
-            }
-            if (next.size() > 1) {
-                throw new ScriptException("'" + target + "' is ambiguous: " + (cur == null ? "base" : cur)
-                        + " branches into " + String.join(", ", next) + "; name the revision or use LABEL@head");
-            }
-            cur = next.get(0);
-        }
-        return cur == null ? Set.of() : Set.of(cur);
+    static Set<String> ids(List<Revision> revisions) {
+        Set<String> out = new LinkedHashSet<>();
+        revisions.forEach(r -> out.add(r.id()));
+        return out;
     }
 
-    // N revisions below anchor along a single line; below the base is base (empty set).
-    private Set<String> stepsDown(String anchor, int n, String target) {
-        String cur = anchor;
-        for (int i = 0; i < n; i++) {
-            if (cur == null) {
-                throw new ScriptException("'" + target + "' goes below base");
-            }
-            List<String> parents = graph.get(cur).revises();
-            if (parents.size() > 1) {
-                throw new ScriptException("'" + target + "' is ambiguous: " + cur + " merges " + String.join(", ", parents)
-                        + "; name the revision instead");
-            }
-            cur = parents.isEmpty() ? null : parents.get(0);
-        }
-        return cur == null ? Set.of() : Set.of(cur);
-    }
-
-    private static String describe(List<String> ids) {
+    static String describe(java.util.Collection<String> ids) {
         return ids.isEmpty() ? "base" : String.join(", ", new ArrayList<>(ids));
     }
 }

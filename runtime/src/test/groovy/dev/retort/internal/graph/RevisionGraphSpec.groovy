@@ -46,7 +46,7 @@ class RevisionGraphSpec extends Specification {
         '-1'           | ['a', 'b', 'c']      || ['c']
         '-2'           | ['a', 'b', 'c']      || ['c', 'b']
         'b'            | ['a', 'b', 'c', 'd'] || ['d', 'c']
-        'feature@base' | ['a', 'b', 'c', 'd'] || ['d']
+        'feature@base' | ['a', 'b', 'c', 'd'] || ['d', 'c', 'b', 'a']
         'c-1'          | ['a', 'b', 'c']      || ['c']
     }
 
