@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits SQL text into statements at top-level semicolons, the way psql does: semicolons inside
- * quotes ('...', E'...' with backslash escapes, "..."), dollar-quoted bodies ($$...$$, $tag$...$tag$),
- * line comments and nested block comments do not split. Statements that hold only comments are dropped.
+ * Splits SQL text into statements where psql and PostgreSQL's parser do: at semicolons outside
+ * quotes, dollar quotes and comments (as {@link SqlLexer} reads them), outside parentheses (so
+ * {@code CREATE RULE ... DO ALSO (a; b)} stays whole) and outside the {@code BEGIN ... END} of a
+ * SQL-standard body ({@code CREATE FUNCTION ... BEGIN ATOMIC ...; END}), found the way psql's
+ * lexer finds it (psqlscan.l): only in a statement that starts CREATE [OR REPLACE] FUNCTION|PROCEDURE,
+ * counting CASE ... END inside it. Statements that hold only comments are dropped.
  */
 public final class SqlSplitter {
     private SqlSplitter() {
@@ -15,126 +18,64 @@ public final class SqlSplitter {
     /** The statements of {@code text}, trimmed, without their semicolons. */
     public static List<String> split(String text) {
         List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean hasCode = false;
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            char next = i + 1 < n ? text.charAt(i + 1) : '\0';
-            if (c == '-' && next == '-') {
-                int end = text.indexOf('\n', i);
-                end = end < 0 ? n : end;
-                cur.append(text, i, end);
-                i = end;
-            } else if (c == '/' && next == '*') {
-                int depth = 0;
-                int j = i;
-                while (j < n) {
-                    if (text.startsWith("/*", j)) {
-                        depth++;
-                        j += 2;
-                    } else if (text.startsWith("*/", j)) {
-                        depth--;
-                        j += 2;
-                        if (depth == 0) {
-                            break;
-                        }
-                    } else {
-                        j++;
-                    }
-                }
-                cur.append(text, i, Math.min(j, n));
-                i = Math.min(j, n);
-            } else if (c == '\'') {
-                boolean escapes = i > 0 && (text.charAt(i - 1) == 'E' || text.charAt(i - 1) == 'e')
-                        && (i < 2 || !Character.isLetterOrDigit(text.charAt(i - 2)) && text.charAt(i - 2) != '_');
-                int j = i + 1;
-                while (j < n) {
-                    char d = text.charAt(j);
-                    if (escapes && d == '\\') {
-                        j += 2;
-                        continue;
-                    }
-                    if (d == '\'') {
-                        if (j + 1 < n && text.charAt(j + 1) == '\'') {
-                            j += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    j++;
-                }
-                int end = Math.min(j + 1, n);
-                cur.append(text, i, end);
-                hasCode = true;
-                i = end;
-            } else if (c == '"') {
-                int j = i + 1;
-                while (j < n) {
-                    if (text.charAt(j) == '"') {
-                        if (j + 1 < n && text.charAt(j + 1) == '"') {
-                            j += 2;
-                            continue;
-                        }
-                        break;
-                    }
-                    j++;
-                }
-                int end = Math.min(j + 1, n);
-                cur.append(text, i, end);
-                hasCode = true;
-                i = end;
-            } else if (c == '$' && dollarTagEnd(text, i) > 0
-                    && (i == 0 || !isIdentChar(text.charAt(i - 1)))) {
-                int tagEnd = dollarTagEnd(text, i);
-                String tag = text.substring(i, tagEnd);
-                int close = text.indexOf(tag, tagEnd);
-                int end = close < 0 ? n : close + tag.length();
-                cur.append(text, i, end);
-                hasCode = true;
-                i = end;
-            } else if (c == ';') {
-                if (hasCode) {
-                    out.add(cur.toString().strip());
-                }
-                cur.setLength(0);
-                hasCode = false;
-                i++;
-            } else {
-                cur.append(c);
-                if (!Character.isWhitespace(c)) {
-                    hasCode = true;
-                }
-                i++;
-            }
-        }
-        if (hasCode) {
-            out.add(cur.toString().strip());
+        for (int[] range : ranges(text)) {
+            out.add(text.substring(range[0], range[1]).strip());
         }
         return out;
     }
 
-    // index after the closing '$' of a tag like $$ or $body$ starting at i, or -1
-    private static int dollarTagEnd(String text, int i) {
-        int j = i + 1;
-        if (j < text.length() && text.charAt(j) == '$') {
-            return j + 1;
-        }
-        if (j < text.length() && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '_')) {
-            j++;
-            while (j < text.length() && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_')) {
-                j++;
+    /** Each statement's [start, end) in {@code text}, without its semicolon; comment-only ones left out. */
+    static List<int[]> ranges(String text) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        boolean hasCode = false;
+        int parens = 0;
+        int begins = 0;
+        int words = 0;
+        char[] lead = new char[4];
+        for (SqlLexer.Token t : SqlLexer.tokens(text)) {
+            switch (t.kind()) {
+                case SEMICOLON -> {
+                    if (parens == 0 && begins == 0) {
+                        if (hasCode) {
+                            out.add(new int[] {start, t.start()});
+                        }
+                        start = t.end();
+                        hasCode = false;
+                        words = 0;
+                        lead = new char[4];
+                        continue;
+                    }
+                }
+                case OPEN -> parens++;
+                case CLOSE -> parens = Math.max(0, parens - 1);
+                case WORD -> {
+                    String w = t.text().toLowerCase(java.util.Locale.ROOT);
+                    if (words < 4 && List.of("create", "function", "procedure", "or", "replace").contains(w)) {
+                        lead[words] = w.charAt(0);
+                    }
+                    words++;
+                    boolean routine = lead[0] == 'c' && (lead[1] == 'f' || lead[1] == 'p'
+                            || lead[1] == 'o' && lead[2] == 'r' && (lead[3] == 'f' || lead[3] == 'p'));
+                    if (routine && parens == 0) {
+                        if (w.equals("begin") || w.equals("case") && begins > 0) {
+                            begins++;
+                        } else if (w.equals("end") && begins > 0) {
+                            begins--;
+                        }
+                    }
+                }
+                default -> {
+                }
             }
-            if (j < text.length() && text.charAt(j) == '$') {
-                return j + 1;
+            if (t.kind() != SqlLexer.Kind.COMMENT) {
+                hasCode = true;
             }
         }
-        return -1;
-    }
-
-    private static boolean isIdentChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_';
+        if (hasCode) {
+            out.add(new int[] {start, text.length()});
+        }
+        return out;
     }
 
     /** The statement with comments removed and white space folded, upper-cased: for recognising its kind. */
