@@ -211,7 +211,7 @@ public final class RetortConfig {
         private Duration lockTimeout = Duration.ofMinutes(5);
         private boolean lock = true;
         private boolean transactionPerMigration = true;
-        private RunListener listener = RunListener.NONE;
+        private RunListener listener = new Slf4jRunListener();
         private Duration sqlLockTimeout = Duration.ofSeconds(10);
         private Duration sqlStatementTimeout = Duration.ZERO;
         private int lockRetries = 3;
@@ -310,7 +310,7 @@ public final class RetortConfig {
             return this;
         }
 
-        /** Who hears about progress (default: nobody). */
+        /** Who hears about progress (default: {@link Slf4jRunListener}, logging to the {@code dev.retort} loggers). */
         public Builder listener(RunListener listener) {
             this.listener = listener;
             return this;
@@ -362,6 +362,14 @@ public final class RetortConfig {
         public Builder lintOnUpgrade(String lintOnUpgrade) {
             this.lintOnUpgrade = lintOnUpgrade;
             return this;
+        }
+
+        /**
+         * Applies settings by name ({@code lockTimeout} or {@code lock-timeout}, with or without {@code retort.}),
+         * the same names as retort.properties, Spring's {@code retort.*} and the Maven plugin: see {@link RetortSettings}.
+         */
+        public Builder settings(java.util.Map<String, ?> settings) {
+            return RetortSettings.apply(this, settings);
         }
 
         /** Validates and builds the configuration. */

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.ConfigException;
 import dev.retort.RetortConfig;
+import dev.retort.RetortSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,7 @@ import java.util.function.Function;
  * (or -c FILE), the project's .env file, and the embedded default (SPEC §4).
  */
 public final class ConfigResolver {
-    static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
-            "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache");
+    static final Set<String> KEYS = RetortSettings.KEYS;
 
     private final Function<String, String> env;
     private final java.util.function.Supplier<java.util.Collection<String>> envNames;
@@ -67,83 +65,26 @@ public final class ConfigResolver {
         } else {
             b.missingUrl(urls.missing);
         }
-        String user = first(g.user, env.apply("RETORT_USER"), file.get("user"), dotenv.get("RETORT_USER"));
-        if (user != null) {
-            b.user(user);
-        }
-        String password = first(g.password, env.apply("RETORT_PASSWORD"), file.get("password"), dotenv.get("RETORT_PASSWORD"));
-        if (password != null) {
-            b.password(password);
-        }
-        String schema = first(g.schema, env.apply("RETORT_SCHEMA"), file.get("schema"), dotenv.get("RETORT_SCHEMA"));
-        if (schema != null) {
-            b.schema(schema);
-        }
-        if (g.dirs != null && !g.dirs.isEmpty()) {
-            b.locations(g.dirs);
-        } else {
-            String locations = first(env.apply("RETORT_LOCATIONS"), file.get("locations"), dotenv.get("RETORT_LOCATIONS"));
-            if (locations != null) {
-                b.locations(Arrays.stream(locations.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-            }
-        }
-        String versionTable = first(env.apply("RETORT_VERSION_TABLE"), file.get("versionTable"));
-        if (versionTable != null) {
-            b.versionTable(versionTable);
-        }
-        String historyTable = first(env.apply("RETORT_HISTORY_TABLE"), file.get("historyTable"));
-        if (historyTable != null) {
-            b.historyTable(historyTable);
-        }
-        String lockTimeout = first(env.apply("RETORT_LOCK_TIMEOUT"), file.get("lockTimeout"));
-        if (lockTimeout != null) {
-            b.lockTimeout(duration("lockTimeout", lockTimeout));
-        }
-        String lock = first(env.apply("RETORT_LOCK"), file.get("lock"));
-        if (lock != null) {
-            b.lock(bool("lock", lock));
-        }
-        String tpm = first(env.apply("RETORT_TRANSACTION_PER_MIGRATION"), file.get("transactionPerMigration"));
-        if (tpm != null) {
-            b.transactionPerMigration(bool("transactionPerMigration", tpm));
-        }
-        String sqlLock = first(env.apply("RETORT_SQL_LOCK_TIMEOUT"), file.get("sqlLockTimeout"));
-        if (sqlLock != null) {
-            b.sqlLockTimeout(duration("sqlLockTimeout", sqlLock));
-        }
-        String sqlStatement = first(env.apply("RETORT_SQL_STATEMENT_TIMEOUT"), file.get("sqlStatementTimeout"));
-        if (sqlStatement != null) {
-            b.sqlStatementTimeout(duration("sqlStatementTimeout", sqlStatement));
-        }
-        String retries = first(env.apply("RETORT_LOCK_RETRIES"), file.get("lockRetries"));
-        if (retries != null) {
-            try {
-                b.lockRetries(Integer.parseInt(retries.trim()));
-            } catch (NumberFormatException e) {
-                throw new ConfigException("lockRetries: '" + retries + "' is not a whole number");
-            }
-        }
-        String backoff = first(env.apply("RETORT_LOCK_RETRY_BACKOFF"), file.get("lockRetryBackoff"));
-        if (backoff != null) {
-            b.lockRetryBackoff(duration("lockRetryBackoff", backoff));
+        // each setting from its highest source; RetortSettings maps the names, as for Spring and Maven
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("user", first(g.user, env.apply("RETORT_USER"), file.get("user"), dotenv.get("RETORT_USER")));
+        settings.put("password", first(g.password, env.apply("RETORT_PASSWORD"), file.get("password"), dotenv.get("RETORT_PASSWORD")));
+        settings.put("schema", first(g.schema, env.apply("RETORT_SCHEMA"), file.get("schema"), dotenv.get("RETORT_SCHEMA")));
+        settings.put("locations", g.dirs != null && !g.dirs.isEmpty() ? g.dirs
+                : first(env.apply("RETORT_LOCATIONS"), file.get("locations"), dotenv.get("RETORT_LOCATIONS")));
+        for (String key : List.of("versionTable", "historyTable", "lockTimeout", "lock", "transactionPerMigration",
+                "sqlLockTimeout", "sqlStatementTimeout", "lockRetries", "lockRetryBackoff")) {
+            settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
         file.forEach((k, v) -> {
             if (k.startsWith("lint.")) {
-                b.lintLevel(k.substring(5), v);
+                settings.put(k, v);
             }
         });
-        String lintOnUpgrade = first(env.apply("RETORT_LINT_ON_UPGRADE"), file.get("lintOnUpgrade"));
-        if (lintOnUpgrade != null) {
-            b.lintOnUpgrade(lintOnUpgrade);
+        for (String key : List.of("lintOnUpgrade", "cache", "validateChecksums")) {
+            settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
-        String cache = first(env.apply("RETORT_CACHE"), file.get("cache"));
-        if (cache != null) {
-            b.cache(bool("cache", cache));
-        }
-        String checksums = first(env.apply("RETORT_VALIDATE_CHECKSUMS"), file.get("validateChecksums"));
-        if (checksums != null) {
-            b.validateChecksums(bool("validateChecksums", checksums));
-        }
+        RetortSettings.apply(b, settings);
         return b;
     }
 
@@ -255,21 +196,15 @@ public final class ConfigResolver {
     }
 
     static Duration duration(String key, String text) {
-        try {
-            return dev.retort.internal.config.DurationParser.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
-        }
+        return RetortSettings.duration(key, text);
     }
 
     static boolean bool(String key, String text) {
-        String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-        if (t.equals("true") || t.equals("yes") || t.equals("1")) {
-            return true;
-        }
-        if (t.equals("false") || t.equals("no") || t.equals("0")) {
-            return false;
-        }
-        throw new ConfigException(key + ": '" + text + "' is not true or false");
+        return RetortSettings.bool(key, text);
+    }
+
+    // lockTimeout -> RETORT_LOCK_TIMEOUT
+    private static String envName(String key) {
+        return "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -22,7 +22,7 @@ public final class Database implements AutoCloseable {
     private final RetortConfig config;
     private EmbeddedServer embedded;
     private HikariDataSource pool;
-    private DataSource dataSource;
+    private volatile DataSource dataSource;
     private String description;
 
     public Database(RetortConfig config) {
@@ -32,7 +32,12 @@ public final class Database implements AutoCloseable {
     /** A new connection (the caller closes it). */
     public Connection connect() {
         if (dataSource == null) {
-            open();
+            // one Retort may be shared by threads: only the first opens the pool or the embedded server
+            synchronized (this) {
+                if (dataSource == null) {
+                    open();
+                }
+            }
         }
         try {
             return dataSource.getConnection();
