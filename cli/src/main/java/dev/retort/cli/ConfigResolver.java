@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class ConfigResolver {
     static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
             "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache");
+            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache", "wait", "createDatabase");
 
     private final Function<String, String> env;
     private final java.util.function.Supplier<java.util.Collection<String>> envNames;
@@ -139,6 +139,15 @@ public final class ConfigResolver {
         String cache = first(env.apply("RETORT_CACHE"), file.get("cache"));
         if (cache != null) {
             b.cache(bool("cache", cache));
+        }
+        String wait = first(g.wait, env.apply("RETORT_WAIT"), file.get("wait"));
+        if (wait != null) {
+            b.connectWait(duration(g.wait != null ? "--wait" : "wait", wait));
+        }
+        String create = first(g.createDatabase == null ? null : g.createDatabase.toString(), env.apply("RETORT_CREATE_DATABASE"),
+                file.get("createDatabase"));
+        if (create != null) {
+            b.createDatabase(bool("createDatabase", create));
         }
         String checksums = first(env.apply("RETORT_VALIDATE_CHECKSUMS"), file.get("validateChecksums"));
         if (checksums != null) {

@@ -54,6 +54,9 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         }
         if (!(e instanceof CheckFailed)) {
             p.error(message);
+            if (JsonErrors.requested(parseResult.originalArgs())) {
+                JsonErrors.print(p, message, code, e);
+            }
         }
         if (verbose) {
             Throwable cause = e.getCause();

@@ -69,6 +69,10 @@ public final class Database implements AutoCloseable {
             url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
             description = "embedded PostgreSQL (" + shown(dir) + ")";
         }
+        if (!config.connectWait().isZero() || config.createDatabase()) {
+            ConnectWait.await(url, config.connectWait(), config.createDatabase(), config.listener(),
+                    description != null ? description : url.describe());
+        }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url.jdbcUrl());
         if (url.user() != null) {
