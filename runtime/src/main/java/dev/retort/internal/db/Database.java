@@ -66,7 +66,7 @@ public final class Database implements AutoCloseable {
             embedded = EmbeddedServer.start(dir);
             RunListener listener = config.listener();
             listener.notice("using the embedded PostgreSQL in " + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
-            url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
+            url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", embedded.user(), embedded.password());
             description = "embedded PostgreSQL (" + shown(dir) + ")";
         }
         if (!config.connectWait().isZero() || config.createDatabase()) {
