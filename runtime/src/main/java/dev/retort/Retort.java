@@ -107,8 +107,9 @@ public final class Retort implements AutoCloseable {
             language.cacheIn(config.projectDir().resolve(".retort/cache"), seal);
         }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        List<ScriptSource> found = new ScriptLocator(config.projectDir(), cl == null ? Retort.class.getClassLoader() : cl)
-                .find(config.locations(), language.extension());
+        ScriptLocator locator = new ScriptLocator(config.projectDir(), cl == null ? Retort.class.getClassLoader() : cl);
+        List<ScriptSource> found = locator.find(config.locations(), language.extension());
+        locator.ignoredSqlNotice(config.locations()).ifPresent(config.listener()::notice);
         List<Revision> revisions = new ArrayList<>(found.size());
         Map<String, ScriptSource> sources = new HashMap<>();
         for (ScriptSource s : found) {

@@ -35,8 +35,12 @@ public final class RetortConfig {
     private final String lintOnUpgrade;
     private final boolean cache;
     private final String missingUrl;
+    private final Duration connectWait;
+    private final boolean createDatabase;
 
     private RetortConfig(Builder b) {
+        this.connectWait = b.connectWait;
+        this.createDatabase = b.createDatabase;
         this.missingUrl = b.missingUrl;
         this.cache = b.cache;
         this.lintLevels = java.util.Map.copyOf(b.lintLevels);
@@ -64,6 +68,8 @@ public final class RetortConfig {
         Builder b = new Builder();
         b.rawUrl = url;
         b.missingUrl = missingUrl;
+        b.connectWait = connectWait;
+        b.createDatabase = createDatabase;
         b.user = user;
         b.password = password;
         b.locations.addAll(locations);
@@ -102,6 +108,16 @@ public final class RetortConfig {
      */
     public DatabaseUrl url() {
         return url;
+    }
+
+    /** How long to keep retrying while the server refuses connections or is starting up (zero: one attempt). */
+    public Duration connectWait() {
+        return connectWait;
+    }
+
+    /** True to create the database through the server's {@code postgres} database when it does not exist. */
+    public boolean createDatabase() {
+        return createDatabase;
     }
 
     /** The one line to fail with when a command needs a database and neither a URL nor a data source was given. */
@@ -199,6 +215,8 @@ public final class RetortConfig {
         private DataSource dataSource;
         private DatabaseUrl url;
         private String rawUrl;
+        private Duration connectWait = Duration.ZERO;
+        private boolean createDatabase;
         private String missingUrl = "no database URL: give one with url(...) or a data source with dataSource(...)"
                 + " (url(\"embedded\") runs an embedded PostgreSQL, with retort-embedded on the class path)";
         private String user;
@@ -227,6 +245,18 @@ public final class RetortConfig {
         /** Use this data source (an application's pool); Retort never closes it. */
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
+            return this;
+        }
+
+        /** Retry connecting for up to {@code wait} while the server is down or starting (never on a failed login). */
+        public Builder connectWait(Duration wait) {
+            this.connectWait = wait;
+            return this;
+        }
+
+        /** Create the database first when it does not exist (needs CREATEDB). */
+        public Builder createDatabase(boolean create) {
+            this.createDatabase = create;
             return this;
         }
 
@@ -394,6 +424,9 @@ public final class RetortConfig {
             Identifiers.requireName("historyTable", historyTable);
             if (versionTable.equals(historyTable)) {
                 throw new ConfigException("historyTable: must differ from versionTable ('" + versionTable + "')");
+            }
+            if (connectWait == null || connectWait.isNegative()) {
+                throw new ConfigException("wait: must be zero or more, got " + connectWait);
             }
             if (lockTimeout == null || lockTimeout.isNegative()) {
                 throw new ConfigException("lockTimeout: must be zero or more, got " + lockTimeout);

@@ -23,7 +23,7 @@ public final class RetortSettings {
     /** Every setting name, camelCase. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
             "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache");
+            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache", "wait", "createDatabase");
 
     private RetortSettings() {
     }
@@ -102,6 +102,8 @@ public final class RetortSettings {
             case "validateChecksums" -> b.validateChecksums(bool(name, value));
             case "lintOnUpgrade" -> b.lintOnUpgrade(text(value));
             case "cache" -> b.cache(bool(name, value));
+            case "wait" -> b.connectWait(duration(name, value));
+            case "createDatabase" -> b.createDatabase(bool(name, value));
             default -> throw new IllegalStateException("no mapping for " + name);
         }
     }

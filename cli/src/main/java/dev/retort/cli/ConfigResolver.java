@@ -84,6 +84,15 @@ public final class ConfigResolver {
         for (String key : List.of("lintOnUpgrade", "cache", "validateChecksums")) {
             settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
+        String wait = first(g.wait, env.apply("RETORT_WAIT"), file.get("wait"));
+        if (wait != null) {
+            b.connectWait(duration(g.wait != null ? "--wait" : "wait", wait));
+        }
+        String create = first(g.createDatabase == null ? null : g.createDatabase.toString(), env.apply("RETORT_CREATE_DATABASE"),
+                file.get("createDatabase"));
+        if (create != null) {
+            b.createDatabase(bool("createDatabase", create));
+        }
         RetortSettings.apply(b, settings);
         return b;
     }

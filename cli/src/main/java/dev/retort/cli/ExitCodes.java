@@ -54,10 +54,8 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         }
         if (!(e instanceof CheckFailed)) {
             p.error(message);
-            if (RetortCommand.matched(parseResult, "--json")) {
-                // machine-readable output stays machine-readable when the command fails
-                p.out().println("{\"error\":" + dev.retort.cli.command.Format.json(message) + ",\"exit\":" + code + "}");
-                p.out().flush();
+            if (JsonErrors.requested(parseResult.originalArgs())) {
+                JsonErrors.print(p, message, code, e);
             }
         }
         if (verbose) {

@@ -29,6 +29,13 @@ public final class GlobalOptions {
     @Option(names = "--schema", description = "schema of the version and history tables")
     String schema;
 
+    @Option(names = "--wait", paramLabel = "DURATION",
+            description = "Keep retrying the connection this long while the server is down or starting (e.g. 30s); never after a failed login.")
+    String wait;
+
+    @Option(names = "--create-database", description = "Create the database first when it does not exist (the role needs CREATEDB).")
+    Boolean createDatabase;
+
     @Option(names = "--json", description = "machine-readable output where it fits")
     Boolean json;
 
@@ -47,6 +54,8 @@ public final class GlobalOptions {
         g.password = password != null ? password : other.password;
         g.dirs = dirs != null ? dirs : other.dirs;
         g.schema = schema != null ? schema : other.schema;
+        g.wait = wait != null ? wait : other.wait;
+        g.createDatabase = createDatabase != null ? createDatabase : other.createDatabase;
         g.json = json != null ? json : other.json;
         g.quiet = quiet != null ? quiet : other.quiet;
         g.verbose = verbose != null ? verbose : other.verbose;

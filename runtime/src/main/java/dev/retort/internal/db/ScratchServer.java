@@ -56,7 +56,7 @@ public final class ScratchServer implements AutoCloseable {
                 throw new ConfigException("cannot make a temporary directory for a scratch database: " + e.getMessage(), e);
             }
             EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
-            return new ScratchServer(dialect, DatabaseUrl.jdbc(server.hostPort(), "postgres", "postgres", null), server, dir, refusedHint);
+            return new ScratchServer(dialect, DatabaseUrl.jdbc(server.hostPort(), "postgres", server.user(), server.password()), server, dir, refusedHint);
         }
         return new ScratchServer(dialect, url, null, null, refusedHint);
     }

@@ -45,6 +45,32 @@ public final class ScriptLocator {
         return out;
     }
 
+    /**
+     * One line naming the {@code .sql} files (Flyway's {@code V1__x.sql}, plain SQL) in the script directories, which
+     * Retort does not run yet: silence would let a user believe they were applied.
+     */
+    public java.util.Optional<String> ignoredSqlNotice(List<String> locations) {
+        List<String> sql = new ArrayList<>();
+        for (String location : locations) {
+            Path dir = projectDir.resolve(location).normalize();
+            if (location.startsWith("classpath:") || !Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(f -> f.getFileName() != null && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".sql") && Files.isRegularFile(f)).sorted().forEach(f -> sql.add(display(f)));
+            } catch (IOException e) {
+                return java.util.Optional.empty();
+            }
+        }
+        if (sql.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("warning: Retort ignores " + sql.size() + " .sql file(s) in the script folders ("
+                + String.join(", ", sql.subList(0, Math.min(3, sql.size()))) + (sql.size() > 3 ? ", ..." : "")
+                + "): they are not run and not recorded; write them as .groovy migrations (sql '...') or move them out");
+    }
+
     private void findOnClasspath(String path, String extension, List<ScriptSource> out) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         try {
