@@ -222,6 +222,9 @@ public final class Retort implements AutoCloseable {
                         config.transactionPerMigration(), StepSettings.of(config)).run(plan, bodies, sink);
                 return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
             }
+        } catch (MigrationFailedException e) {
+            LostConnectionRecord.write(e, direction, database, store, graph);
+            throw e;
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {
