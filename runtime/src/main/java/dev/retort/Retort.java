@@ -244,6 +244,9 @@ public final class Retort implements AutoCloseable {
                 }
               }
             }
+        } catch (MigrationFailedException e) {
+            LostConnectionRecord.write(e, direction, database, store, graph);
+            throw e;
         } catch (SQLException e) {
             throw new ConnectionException("lost the connection to " + database.describe() + ": " + e.getMessage(), e);
         } catch (SqlFailure f) {

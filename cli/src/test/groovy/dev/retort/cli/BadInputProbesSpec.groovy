@@ -407,7 +407,7 @@ class BadInputProbesSpec extends CliSpecification {
         blocker?.close()
     }
 
-    def "probe 8: a migration whose connection was terminated says so, not 'fix the script'"() {
+    def "probe 8: a migration whose connection was terminated says so, not 'fix the script', and its failure row is written"() {
         given:
         script('001_good.groovy', GOOD)
         script('002_kill.groovy', "revision 'kill2'\nrevises 'good01'\nupgrade {\n    createTable('never_made') { column 'id', 'int' }\n    sql 'SELECT pg_terminate_backend(pg_backend_pid())'\n}\n")
@@ -423,6 +423,9 @@ class BadInputProbesSpec extends CliSpecification {
         !r.err.contains('\tat ')
         !tables().contains('never_made')
         versions() == ['good01']
+
+        and: 'the attempt is visible: its failure row was written on a new connection'
+        history().find { it.revision == 'kill2' }?.success == false
     }
 
     def "probe 2: with -v a StackOverflowError shows its trace after the one line"() {

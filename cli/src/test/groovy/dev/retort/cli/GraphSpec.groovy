@@ -171,7 +171,7 @@ class GraphSpec extends CliSpecification {
         'ambiguous +1 at a branch'     | [['upgrade', C2]]            | ['upgrade', '+1']                      || ['ambiguous', 'branches into']
     }
 
-    def "a database at a revision no script defines says so and points to stamp"() {
+    def "a database at a revision no script defines says so, without advising a purge (issue 15 item 14)"() {
         given:
         graph()
         run('upgrade', C1)
@@ -182,8 +182,8 @@ class GraphSpec extends CliSpecification {
 
         then:
         r.exit == 3
-        r.err.contains('the database is at gone00000001, which no script defines: was a file deleted?')
-        r.err.contains('stamp')
+        r.err.contains('the database is at gone00000001, which is not in this checkout (no script defines it)')
+        !r.err.contains('--purge')
 
         when: 'stamp --purge repairs it'
         def s = run('stamp', '--purge', C1)
