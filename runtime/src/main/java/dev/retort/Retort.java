@@ -8,6 +8,7 @@ import dev.retort.internal.exec.HeadsMoved;
 import dev.retort.internal.exec.MigrationGuard;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.exec.Preflight;
+import dev.retort.internal.exec.RunInterruption;
 import dev.retort.internal.exec.StepSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
@@ -207,9 +208,11 @@ public final class Retort implements AutoCloseable {
         if (direction == Direction.UPGRADE && !TargetResolver.isRelativeToCurrent(target)) {
             resolver.resolve(target, Set.of());
         }
-        try (Connection c = database.connect()) {
+        try (RunInterruption stop = RunInterruption.watch(config.listener(), direction); Connection c = database.connect()) {
+            stop.attach(c);
             JdbcSink sink = new JdbcSink(c);
             MigrationGuard guard = guard(c);
+            guard.stopWhen(stop::requested);
             try (AdvisoryLock lock = guard.pooled() ? null : lock(c)) {
               List<MigrationStep> steps = new ArrayList<>();
               while (true) { // another runner moved the version table (possible without a session lock): plan again
@@ -235,7 +238,7 @@ public final class Retort implements AutoCloseable {
                     }
                 }
                 try {
-                    steps.addAll(new MigrationExecutor(dialect, store, graph, config.listener(),
+                    steps.addAll(new MigrationExecutor(dialect, store, graph, stop.listener(config.listener()),
                             config.transactionPerMigration(), StepSettings.of(config)).guardedBy(guard).run(plan, bodies, sink));
                     return new RunResult(steps, store.read(c), Duration.ofNanos(System.nanoTime() - t0));
                 } catch (HeadsMoved moved) {

@@ -45,6 +45,7 @@ public final class MigrationExecutor {
     private final boolean transactionPerMigration;
     private final StepSettings settings;
     private MigrationGuard guard;
+    private Map<String, String> resumePoints = Map.of();
 
     public MigrationExecutor(PostgresDialect dialect, VersionStore store, RevisionGraph graph, RunListener listener,
                              boolean transactionPerMigration, StepSettings settings) {
@@ -72,6 +73,8 @@ public final class MigrationExecutor {
         if (guard != null && sink.online()) {
             sink = guard.wrap(sink);
         }
+        resumePoints = sink.online() && !oneTransaction && plan.direction() == Direction.UPGRADE
+                ? PartProgress.resumePoints(store, sink.connection(), plan.direction()) : Map.of();
         if (oneTransaction) {
             sink.begin();
         }
@@ -166,6 +169,10 @@ public final class MigrationExecutor {
     private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
                          List<String> headsAfter, long t0, boolean oneTransaction) {
         StepContext ctx = new StepContext(r, sink, oneTransaction);
+        ctx.parts = PartProgress.start(store, r, direction, resumePoints);
+        if (ctx.parts.resumeAt() > 0) {
+            listener.notice(r.id() + ": resuming after the " + ctx.parts.resumeAt() + " statement(s) an earlier attempt committed");
+        }
         sink.comment((direction == Direction.UPGRADE ? "Running upgrade " : "Running downgrade ")
                 + String.join(", ", headsBefore.isEmpty() ? List.of("base") : headsBefore) + " -> "
                 + String.join(", ", headsAfter.isEmpty() ? List.of("base") : headsAfter)
@@ -241,11 +248,14 @@ public final class MigrationExecutor {
         if (reason.startsWith(r.file())) {
             reason = reason.substring(r.file().length()).replaceFirst("^:\\d+: ", "");
         }
-        String partial = ctx.outsideCount > 0
-                ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "";
+        String partial = (ctx.outsideCount > 0
+                ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "")
+                + (ctx.parts.committed() > 0 ? "; " + ctx.parts.committed() + " statement(s) of it are committed in all (each recorded"
+                + " in the history), a re-run resumes after them" : "");
         if (sink.online()) {
             recordFailure(r, direction, sink, reason + (ctx.outsideCount > 0
-                    ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : ""), t0);
+                    ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : "")
+                    + (ctx.parts.committed() > 0 ? "; partly applied: " + ctx.parts.committed() + " statement(s) committed" : ""), t0);
         }
         return new MigrationFailedException(r.id(), direction.word() + " of " + r.id() + " (" + r.file() + line + ") failed: "
                 + reason + "; its transaction was rolled back" + partial + ", " + FailureAdvice.of(e), e);
@@ -296,6 +306,7 @@ public final class MigrationExecutor {
         private int statements;
         private int outsideCount;
         private int line;
+        private PartProgress parts;
 
         StepContext(Revision revision, SqlSink sink, boolean oneTransaction) {
             this.revision = revision;
@@ -326,13 +337,18 @@ public final class MigrationExecutor {
                 sessionLockTimeout = -1; // raw SQL may SET the session's timeouts: set ours again before the next step
             }
             if (operation instanceof Backfill b && sink.online()) {
-                runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b));
+                if (!parts.nextIsDone(b.toString())) {
+                    runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b), true);
+                }
                 return;
             }
             if (operation instanceof CreateIndex i && i.concurrently() && sink.online()) {
                 dropInvalidIndex(i.schema(), i.name());
             }
             for (Statement s : dialect.render(operation)) {
+                if (parts.nextIsDone(s.sql())) {
+                    continue; // committed by an earlier attempt of this text
+                }
                 if (!s.transactional() && sink.online() && operation instanceof Sql) {
                     for (Object read : SqlStatementReader.read(s.sql())) {
                         if (read instanceof CreateIndex ci && ci.concurrently()) {
@@ -347,6 +363,7 @@ public final class MigrationExecutor {
                                 + "(transactionPerMigration=false): " + s.sql().lines().findFirst().orElse(""));
                     }
                     sink.comment("the next statement cannot run inside a transaction: commit first");
+                    parts.beforeCommit(sink);
                     sink.commit();
                     if (!s.transactional()) {
                         listener.notice(revision.id() + ": running outside the transaction: "
@@ -358,6 +375,9 @@ public final class MigrationExecutor {
                     outsideCount++;
                 }
                 sink.execute(s);
+                if (outside && !sink.inTransaction()) {
+                    parts.afterAutocommit(sink);
+                }
                 if (outside && !forcedAutocommit && revision.transactional() && !sink.inTransaction()) {
                     sink.begin();
                 }
@@ -377,21 +397,27 @@ public final class MigrationExecutor {
             }
             listener.notice(revision.id() + ": dropping the invalid index " + name
                     + " left by an earlier failed CONCURRENTLY build, then building it again");
-            runOutside(() -> sink.execute(dialect.dropIndexConcurrently(schema, name)));
+            runOutside(() -> sink.execute(dialect.dropIndexConcurrently(schema, name)), false);
         }
 
-        private void runOutside(Runnable work) {
+        private void runOutside(Runnable work, boolean counted) {
             boolean wasOpen = sink.inTransaction();
             if (wasOpen) {
                 if (oneTransaction) {
                     throw new RetortException("a backfill or CONCURRENTLY step cannot run inside the single run transaction "
                             + "(transactionPerMigration=false)");
                 }
+                if (counted) {
+                    parts.beforeCommit(sink);
+                }
                 sink.commit();
             }
             outsideCount++;
             statements++;
             work.run();
+            if (counted) {
+                parts.afterAutocommit(sink);
+            }
             if (wasOpen) {
                 sink.begin();
             }
@@ -403,6 +429,7 @@ public final class MigrationExecutor {
             forcedAutocommit = true;
             try {
                 if (sink.inTransaction()) {
+                    parts.afterAutocommit(sink); // position: the statements before this block
                     sink.commit();
                 }
                 body.run();

@@ -53,6 +53,7 @@ public final class MigrationGuard {
     private LeaseHeartbeat heartbeat;
     private Revision current;
     private Statement localTimeouts;
+    private java.util.function.BooleanSupplier stopRequested = () -> false;
 
     public MigrationGuard(PostgresDialect dialect, VersionStore store, String schema, String versionTable, long key,
                           Duration lockWait, RunListener listener, boolean pooled, Supplier<Connection> side) {
@@ -71,6 +72,11 @@ public final class MigrationGuard {
     /** True behind a transaction pooler (detected, or lock=false). */
     public boolean pooled() {
         return pooled;
+    }
+
+    /** Once {@code stop} says so (a signal), no further statement of a migration starts. */
+    public void stopWhen(java.util.function.BooleanSupplier stop) {
+        this.stopRequested = stop;
     }
 
     /** The server process that holds the run's session lock; a different pid later means a pooler. */
@@ -162,6 +168,10 @@ public final class MigrationGuard {
 
             @Override
             public void execute(Statement statement) {
+                if (current != null && stopRequested.getAsBoolean()) {
+                    throw new dev.retort.RetortException("interrupted by a signal before: "
+                            + statement.sql().lines().findFirst().orElse(""));
+                }
                 inner.execute(statement);
             }
 
