@@ -261,13 +261,7 @@ public final class PostgresDialect {
     // --sql form of a backfill: a DO block that commits after each batch (PostgreSQL 11+), so it too
     // must run outside a transaction block
     private static String backfillScript(Backfill b) {
-        String t = table(b.schema(), b.table());
-        return "DO $retort_backfill$\nDECLARE\n    n bigint;\nBEGIN\n    LOOP\n"
-                + "        UPDATE " + t + " SET " + b.set() + "\n        WHERE ctid = ANY (ARRAY(SELECT ctid FROM " + t
-                + (b.where() == null ? "" : " WHERE " + b.where()) + " LIMIT " + b.batchSize() + "));\n"
-                + "        GET DIAGNOSTICS n = ROW_COUNT;\n        EXIT WHEN n = 0;\n        COMMIT;\n"
-                + (b.pauseMs() > 0 ? "        PERFORM pg_sleep(" + b.pauseMs() / 1000.0 + ");\n" : "")
-                + "    END LOOP;\nEND\n$retort_backfill$";
+        return OfflineBackfill.render(b, table(b.schema(), b.table()));
     }
 
     /** The primary key columns of a table, in key order (one text column per row). */

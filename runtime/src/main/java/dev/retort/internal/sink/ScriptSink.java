@@ -46,9 +46,13 @@ public final class ScriptSink implements SqlSink {
         write(statement.sql() + ";\n\n");
     }
 
+    // PostgreSQL ends a -- comment at CR as well as LF: text that could end the comment early (a notice,
+    // a message) would become SQL. Every line terminator starts a new comment line; NUL is dropped.
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]");
+
     @Override
     public void comment(String text) {
-        for (String line : text.split("\n")) {
+        for (String line : LINE_END.split(text.replace("\0", ""))) {
             write("-- " + line + "\n");
         }
         write("\n");
