@@ -24,7 +24,7 @@ class LintSpec extends CliSpecification {
         script('000_base.groovy', BASE)
         script('001_test.groovy', "revision 'test1'\nrevises 'base1'\n${header}\nupgrade {\n${body}\n}\n" +
                 (withDowngrade ? "downgrade { sql 'SELECT 1' }\n" : ''))
-        def r = run('--json', 'lint', 'test1:test1')
+        def r = run('--json', 'lint', 'base1:test1')
         assert r.exit in [0, 7]: r.toString()
         new JsonSlurper().parseText(r.out) as List<Map>
     }

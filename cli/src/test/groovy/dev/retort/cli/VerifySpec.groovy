@@ -55,7 +55,7 @@ class VerifySpec extends CliSpecification {
         linear(3)
 
         when:
-        def r = run('--json', 'verify', 'r02:r03')
+        def r = run('--json', 'verify', 'r01:r03')
 
         then:
         r.exit == 0

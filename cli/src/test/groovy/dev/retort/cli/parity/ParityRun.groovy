@@ -20,6 +20,7 @@ class ParityRun {
         REDUNDANT_ROWS('redundant-rows'),
         DEPENDENCY_ONLY_DOWNGRADE('dependency-only-downgrade'),
         OVERLAPPING_ROWS('overlapping-rows'),
+        MINUS_N_THROUGH_MERGE('minus-n-through-merge'),
         STAMP_SEVERAL('stamp-several'),
         HISTORY_FROM('history-from')
 
@@ -154,6 +155,9 @@ class ParityRun {
         }
         if (!a.ok && r.ok && (a.error as String).contains('overlaps with other requested revisions') && !minimal(retort, a.rows)) {
             return Difference.OVERLAPPING_ROWS
+        }
+        if (command[0] == 'downgrade' && command[1] ==~ /-\d+/ && !a.ok && (a.error as String).contains('Ambiguous walk') && r.ok) {
+            return Difference.MINUS_N_THROUGH_MERGE
         }
         if (command[0] == 'stamp' && a.ok && r.ok) {
             List<String> named = command.drop(1).collectMany { it == 'heads' ? retort.heads()*.id() : [retort.revision(it).id()] }

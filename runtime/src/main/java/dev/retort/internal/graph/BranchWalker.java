@@ -138,4 +138,37 @@ final class BranchWalker {
         }
         return heads.get(0);
     }
+
+    /** True when walking {@code n} steps down from {@code start} meets a merge before the last step. */
+    boolean crossesMerge(String start, int n) {
+        String cur = start;
+        for (int i = 0; i < n && cur != null; i++) {
+            List<String> parents = graph.get(cur).revises();
+            if (parents.size() > 1) {
+                return true;
+            }
+            cur = parents.isEmpty() ? null : parents.get(0);
+        }
+        return false;
+    }
+
+    /** The revisions {@code -N} removes by taking the database's single head off N times. */
+    Set<String> peel(Set<String> applied, int n, String target) {
+        Set<String> remaining = new HashSet<>(applied);
+        Set<String> removed = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            List<String> heads = graph.headsOf(remaining);
+            if (heads.isEmpty()) {
+                throw new ScriptException("cannot go down " + n + " from the current revision: only " + i
+                        + " revision(s) are applied; use 'downgrade base' to remove them all");
+            }
+            if (heads.size() > 1) {
+                throw new ScriptException("'" + target + "' is ambiguous: after " + i + " step(s) the database is at several heads ("
+                        + String.join(", ", heads) + "); name one: 'downgrade " + heads.get(0) + "-1'");
+            }
+            remaining.remove(heads.get(0));
+            removed.add(heads.get(0));
+        }
+        return removed;
+    }
 }

@@ -76,6 +76,10 @@ public final class TargetResolver {
                     start = walker.currentOnBranch(branch, applied, t, "downgrade");
                 } else {
                     start = currentSingle(rows, t, "downgrade", -n);
+                    if (walker.crossesMerge(start, -n)) {
+                        // Alembic's walk gives up at a merge; the database's own heads say what -N removes
+                        return new Plan(Direction.DOWNGRADE, graph.sorted(walker.peel(applied, -n, t), true), applied);
+                    }
                     branch = start;
                 }
                 to = walker.down(start, -n, t);
@@ -191,8 +195,8 @@ public final class TargetResolver {
     // a unique prefix (4+ characters, SPEC §3), among the revisions on branch {@code line} when not null
     private String byPrefix(String t, String lineAnchor) {
         if (t.length() < 4) {
-            throw new ScriptException("no revision or branch label '" + t + "', and '" + t + "' is too short for a prefix:"
-                    + " a prefix needs at least 4 characters; see 'retort history' for the ids");
+            throw new ScriptException("no revision '" + t + "', and '" + t + "' is too short for a prefix: a prefix needs"
+                    + " at least 4 characters; see 'retort history' for the ids");
         }
         List<String> matches = new ArrayList<>(graph.withPrefix(t, Integer.MAX_VALUE));
         if (lineAnchor != null) {
