@@ -1,20 +1,16 @@
 package dev.retort.internal.dialect;
 
-import dev.retort.internal.operation.AddCheckConstraint;
-import dev.retort.internal.operation.AddColumn;
-import dev.retort.internal.operation.AddForeignKey;
-import dev.retort.internal.operation.AddUniqueConstraint;
-import dev.retort.internal.operation.AlterColumn;
+import dev.retort.internal.dialect.SqlLexer.Kind;
+import dev.retort.internal.operation.AddEnumValue;
 import dev.retort.internal.operation.ColumnDef;
 import dev.retort.internal.operation.CreateHypertable;
 import dev.retort.internal.operation.CreateIndex;
+import dev.retort.internal.operation.CreateSchema;
 import dev.retort.internal.operation.CreateTable;
-import dev.retort.internal.operation.DropColumn;
 import dev.retort.internal.operation.DropIndex;
+import dev.retort.internal.operation.DropSchema;
 import dev.retort.internal.operation.DropTable;
-import dev.retort.internal.operation.RenameColumn;
-import dev.retort.internal.operation.RenameTable;
-import dev.retort.internal.operation.ValidateConstraint;
+import dev.retort.internal.operation.TableConstraint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,19 +19,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads enough PostgreSQL DDL to turn raw {@code sql} statements into the same operation records the
- * DSL builds, so every rule applies to both. What it does not recognise it leaves alone.
+ * Reads PostgreSQL DDL into the same operation records the DSL builds (plus {@link SqlAction}s for what has
+ * no operation), so every lint rule applies to both. Statements are cut by {@link SqlSplitter} and read as
+ * {@link SqlLexer} tokens, so quotes, dollar quotes and comments never confuse it; every action of an ALTER
+ * TABLE is read, constraints with or without a name. Function, procedure, DO and rule bodies stay opaque.
+ * What it does not recognise it leaves alone.
  */
 public final class SqlStatementReader {
-    /** An UPDATE, DELETE or INSERT. */
+    /** An UPDATE, DELETE, INSERT or MERGE. */
     public record DataStatement(String verb) {
     }
 
-    /** BEGIN, COMMIT, ROLLBACK, START TRANSACTION. */
+    /** BEGIN, COMMIT, ROLLBACK, START TRANSACTION, END, ABORT. */
     public record TransactionControl(String text) {
     }
 
-    /** SET lock_timeout = 0. */
+    /** SET lock_timeout = 0 (or TO DEFAULT, or RESET lock_timeout: the server default is 0). */
     public record DisablesLockTimeout() {
     }
 
@@ -43,24 +42,8 @@ public final class SqlStatementReader {
     public record ConcurrentlyInBlock() {
     }
 
-    private static final String NAME = "(\"[^\"]+\"|[\\w$]+(?:\\.[\\w$]+)?)";
-    private static final int F = Pattern.CASE_INSENSITIVE | Pattern.DOTALL;
-    private static final Pattern CREATE_INDEX = Pattern.compile(
-            "^CREATE\\s+(UNIQUE\\s+)?INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "?\\s*ON\\s+(ONLY\\s+)?" + NAME + "(.*)$", F);
-    private static final Pattern DROP_INDEX = Pattern.compile("^DROP\\s+INDEX\\s+(CONCURRENTLY\\s+)?(IF\\s+EXISTS\\s+)?" + NAME, F);
-    private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE\\s+(?:UNLOGGED\\s+)?TABLE\\s+(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s*\\((.*)\\)[^)]*$", F);
-    private static final Pattern DROP_TABLE = Pattern.compile("^DROP\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?([\\w$.\", ]+?)(\\s+CASCADE|\\s+RESTRICT)?$", F);
-    private static final Pattern ALTER_TABLE = Pattern.compile("^ALTER\\s+TABLE\\s+(IF\\s+EXISTS\\s+)?(ONLY\\s+)?" + NAME + "\\s+(.*)$", F);
-    private static final Pattern ADD_COLUMN = Pattern.compile("^ADD\\s+(COLUMN\\s+)?(IF\\s+NOT\\s+EXISTS\\s+)?" + NAME + "\\s+(.*)$", F);
-    private static final Pattern DROP_COLUMN = Pattern.compile("^DROP\\s+(COLUMN\\s+)?(IF\\s+EXISTS\\s+)?" + NAME, F);
-    private static final Pattern ALTER_TYPE = Pattern.compile("^ALTER\\s+(COLUMN\\s+)?" + NAME + "\\s+(SET\\s+DATA\\s+)?TYPE\\s+(.+?)(\\s+USING\\s+.*)?$", F);
-    private static final Pattern SET_NOT_NULL = Pattern.compile("^ALTER\\s+(COLUMN\\s+)?" + NAME + "\\s+SET\\s+NOT\\s+NULL$", F);
-    private static final Pattern RENAME_COLUMN = Pattern.compile("^RENAME\\s+(COLUMN\\s+)?" + NAME + "\\s+TO\\s+" + NAME + "$", F);
-    private static final Pattern RENAME_TABLE = Pattern.compile("^RENAME\\s+TO\\s+" + NAME + "$", F);
-    private static final Pattern ADD_CONSTRAINT = Pattern.compile("^ADD\\s+CONSTRAINT\\s+" + NAME + "\\s+(FOREIGN\\s+KEY|CHECK|UNIQUE)(.*)$", F);
-    private static final Pattern VALIDATE = Pattern.compile("^VALIDATE\\s+CONSTRAINT\\s+" + NAME + "$", F);
-    private static final Pattern HYPERTABLE = Pattern.compile("create_hypertable\\s*\\(\\s*'([^']+)'", F);
-    private static final Pattern LOCK_TIMEOUT_OFF = Pattern.compile("^SET\\s+(SESSION\\s+|LOCAL\\s+)?lock_timeout\\s*(=|TO)\\s*'?0(ms|s)?'?$", F);
+    private static final Pattern HYPERTABLE = Pattern.compile("create_hypertable\\s*\\(\\s*'([^']+)'", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ZERO = Pattern.compile("(?i)'?\\s*0\\s*(ms|s|min|h)?\\s*'?|DEFAULT");
 
     private SqlStatementReader() {
     }
@@ -68,10 +51,8 @@ public final class SqlStatementReader {
     /** The statements of {@code sql} as operations (or the markers above); unrecognised ones are left out. */
     public static List<Object> read(String sql) {
         List<Object> out = new ArrayList<>();
-        for (String raw : SqlSplitter.split(sql)) {
-            String s = stripComments(raw).strip();
-            String upper = s.toUpperCase(Locale.ROOT);
-            Object op = statement(s, upper);
+        for (String s : SqlSplitter.split(sql)) {
+            Object op = statement(s, new TokenCursor(s));
             if (op instanceof List<?> many) {
                 out.addAll(many);
             } else if (op != null) {
@@ -81,141 +62,194 @@ public final class SqlStatementReader {
         return out;
     }
 
-    private static Object statement(String s, String upper) {
-        Matcher m;
-        if (upper.matches("^(BEGIN|COMMIT|ROLLBACK|START\\s+TRANSACTION|END)\\b.*")) {
+    private static Object statement(String s, TokenCursor c) {
+        if (c.atEnd()) {
+            return null;
+        }
+        String first = c.peek().text().toUpperCase(Locale.ROOT);
+        if (c.peek().kind() == Kind.WORD && List.of("BEGIN", "COMMIT", "ROLLBACK", "END", "ABORT").contains(first)
+                || c.at("START", "TRANSACTION")) {
             return new TransactionControl(s);
         }
-        if (upper.startsWith("DO ") || upper.startsWith("CREATE FUNCTION") || upper.startsWith("CREATE OR REPLACE FUNCTION")
-                || upper.startsWith("CREATE PROCEDURE") || upper.startsWith("CREATE OR REPLACE PROCEDURE")) {
+        String upper = s.toUpperCase(Locale.ROOT);
+        if (c.at("DO") || routine(c)) {
             return upper.contains("CONCURRENTLY") ? new ConcurrentlyInBlock() : null;
         }
-        if (upper.startsWith("UPDATE ") || upper.startsWith("DELETE ") || upper.startsWith("INSERT ")
-                || upper.startsWith("WITH ") && upper.matches("(?s).*\\b(UPDATE|DELETE|INSERT)\\b.*")) {
-            return new DataStatement(upper.split("\\s+")[0]);
+        if (List.of("UPDATE", "DELETE", "INSERT", "MERGE").contains(first) || c.at("WITH") && dataVerb(c) != null) {
+            return new DataStatement(c.at("WITH") ? dataVerb(c) : first);
         }
-        if (LOCK_TIMEOUT_OFF.matcher(s).matches()) {
+        if (c.accept("SET")) {
+            c.accept("SESSION");
+            c.accept("LOCAL");
+            if (c.accept("LOCK_TIMEOUT")) {
+                String value = c.rest().replaceFirst("^(=|(?i:TO))\\s*", "");
+                return ZERO.matcher(value).matches() ? new DisablesLockTimeout() : null;
+            }
+            return null;
+        }
+        if (c.at("RESET", "LOCK_TIMEOUT") || c.at("RESET", "ALL")) {
             return new DisablesLockTimeout();
         }
-        if ((m = HYPERTABLE.matcher(s)).find()) {
-            return new CreateHypertable(null, unquote(m.group(1)), "time", null, false, false, false);
+        Matcher m = HYPERTABLE.matcher(s);
+        if (first.equals("SELECT") && m.find()) {
+            String t = m.group(1);
+            return new CreateHypertable(null, t.contains(".") ? t.substring(t.lastIndexOf('.') + 1) : t, "time", null, false, false, false);
         }
-        if ((m = CREATE_INDEX.matcher(s)).matches()) {
-            // an index lives in its table's schema
-            return new CreateIndex(schemaOf(m.group(6)), m.group(4) == null ? "unnamed" : unquote(m.group(4)), unquote(m.group(6)), List.of("?"), null,
-                    m.group(1) != null, null, null, null, m.group(2) != null, m.group(3) != null);
+        if (c.accept("CREATE")) {
+            return create(c, s);
         }
-        if ((m = DROP_INDEX.matcher(s)).find()) {
-            return new DropIndex(null, unquote(m.group(3)), m.group(1) != null, m.group(2) != null);
+        if (c.accept("DROP")) {
+            return drop(c, s);
         }
-        if ((m = CREATE_TABLE.matcher(s)).matches()) {
-            return new CreateTable(null, unquote(m.group(2)), columns(m.group(3)), List.of(), m.group(1) != null, null);
+        if (c.accept("ALTER")) {
+            return alter(c, s);
         }
-        if ((m = DROP_TABLE.matcher(s)).matches()) {
-            List<Object> drops = new ArrayList<>();
-            for (String t : m.group(2).split(",")) {
-                drops.add(new DropTable(null, unquote(t.strip()), m.group(1) != null, m.group(3) != null));
+        return maintenance(c, s);
+    }
+
+    private static boolean routine(TokenCursor c) {
+        return c.at("CREATE", "FUNCTION") || c.at("CREATE", "PROCEDURE")
+                || c.at("CREATE", "OR", "REPLACE", "FUNCTION") || c.at("CREATE", "OR", "REPLACE", "PROCEDURE");
+    }
+
+    // the verb of a WITH ... UPDATE/DELETE/INSERT (a data-modifying CTE or main statement), or null
+    private static String dataVerb(TokenCursor c) {
+        for (String verb : List.of("UPDATE", "DELETE", "INSERT", "MERGE")) {
+            if (c.contains(verb)) {
+                return verb;
             }
-            return drops;
-        }
-        if ((m = ALTER_TABLE.matcher(s)).matches()) {
-            return alterTable(unquote(m.group(3)), m.group(4).strip());
         }
         return null;
     }
 
-    private static Object alterTable(String table, String action) {
-        Matcher m;
-        if ((m = VALIDATE.matcher(action)).matches()) {
-            return new ValidateConstraint(null, table, unquote(m.group(1)));
-        }
-        if ((m = ADD_CONSTRAINT.matcher(action)).matches()) {
-            String kind = m.group(2).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
-            String rest = m.group(3);
-            boolean notValid = rest.toUpperCase(Locale.ROOT).matches("(?s).*\\bNOT\\s+VALID\\s*$");
-            return switch (kind) {
-                case "FOREIGN KEY" -> new AddForeignKey(null, unquote(m.group(1)), table, List.of("?"), "?", List.of(), null, null, notValid);
-                case "CHECK" -> new AddCheckConstraint(null, unquote(m.group(1)), table,
-                        rest.replaceAll("(?is)\\s+NOT\\s+VALID\\s*$", "").strip(), notValid);
-                default -> rest.toUpperCase(Locale.ROOT).contains("USING INDEX")
-                        ? new AddUniqueConstraint(null, unquote(m.group(1)), table, List.of(), "?")
-                        : new AddUniqueConstraint(null, unquote(m.group(1)), table, List.of("?"), null);
-            };
-        }
-        if ((m = ADD_COLUMN.matcher(action)).matches() && !action.toUpperCase(Locale.ROOT).startsWith("ADD CONSTRAINT")) {
-            return new AddColumn(null, table, column(unquote(m.group(3)), m.group(4)));
-        }
-        if ((m = DROP_COLUMN.matcher(action)).find() && !action.toUpperCase(Locale.ROOT).startsWith("DROP CONSTRAINT")) {
-            return new DropColumn(null, table, unquote(m.group(3)), m.group(2) != null);
-        }
-        if ((m = ALTER_TYPE.matcher(action)).matches()) {
-            return new AlterColumn(null, table, unquote(m.group(2)), m.group(4).strip(), m.group(5), null, null, null, false);
-        }
-        if ((m = SET_NOT_NULL.matcher(action)).matches()) {
-            return new AlterColumn(null, table, unquote(m.group(2)), null, null, false, null, null, false);
-        }
-        if ((m = RENAME_COLUMN.matcher(action)).matches()) {
-            return new RenameColumn(null, table, unquote(m.group(2)), unquote(m.group(3)));
-        }
-        if ((m = RENAME_TABLE.matcher(action)).matches()) {
-            return new RenameTable(null, table, unquote(m.group(1)));
-        }
-        return null;
-    }
-
-    // "name type [NOT NULL] [DEFAULT expr] [PRIMARY KEY] ..." as a ColumnDef (only what the rules look at)
-    private static ColumnDef column(String name, String def) {
-        String upper = def.toUpperCase(Locale.ROOT);
-        String type = def.split("(?i)\\s+(NOT\\s+NULL|NULL|DEFAULT|PRIMARY|UNIQUE|REFERENCES|CHECK|CONSTRAINT|GENERATED|COLLATE)\\b")[0].strip();
-        Matcher d = Pattern.compile("(?i)\\bDEFAULT\\s+(.+?)(\\s+(NOT\\s+NULL|NULL|PRIMARY|UNIQUE|REFERENCES|CHECK|CONSTRAINT)\\b.*)?$").matcher(def);
-        String dflt = d.find() ? d.group(1).strip() : null;
-        return new ColumnDef(name, type, upper.matches("(?s).*\\bNOT\\s+NULL\\b.*") ? Boolean.FALSE : null, null, dflt,
-                upper.contains("PRIMARY KEY"), upper.contains("UNIQUE"), upper.contains("GENERATED"),
-                upper.contains("REFERENCES") ? "?" : null, null, null);
-    }
-
-    private static List<ColumnDef> columns(String body) {
-        List<ColumnDef> out = new ArrayList<>();
-        int depth = 0;
-        StringBuilder cur = new StringBuilder();
-        for (char c : (body + ",").toCharArray()) {
-            if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                depth--;
+    private static Object create(TokenCursor c, String s) {
+        c.accept("OR", "REPLACE");
+        boolean unique = c.accept("UNIQUE");
+        if (c.accept("INDEX")) {
+            boolean concurrently = c.accept("CONCURRENTLY");
+            boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+            String name = c.at("ON") ? "unnamed" : c.name();
+            if (!c.accept("ON")) {
+                return null;
             }
-            if (c == ',' && depth == 0) {
-                String part = cur.toString().strip();
-                cur.setLength(0);
-                String upper = part.toUpperCase(Locale.ROOT);
-                if (part.isEmpty() || upper.matches("^(CONSTRAINT|PRIMARY|UNIQUE|CHECK|FOREIGN|EXCLUDE|LIKE)\\b.*")) {
-                    continue;
+            c.accept("ONLY");
+            String table = c.name();
+            return new CreateIndex(c.schema(), name, table, List.of("?"), null, unique, null, null, null, concurrently, ifNotExists);
+        }
+        if (c.accept("SCHEMA")) {
+            return new CreateSchema(c.accept("IF", "NOT", "EXISTS") ? c.name() : c.name(), false);
+        }
+        c.accept("TEMPORARY");
+        c.accept("TEMP");
+        c.accept("UNLOGGED");
+        c.accept("MATERIALIZED");
+        c.accept("RECURSIVE");
+        if (c.accept("VIEW")) {
+            return new SqlAction(SqlAction.Kind.CREATE_VIEW, c.name(), s);
+        }
+        if (c.accept("TABLE")) {
+            boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+            String table = c.name();
+            List<ColumnDef> columns = new ArrayList<>();
+            List<TableConstraint> constraints = new ArrayList<>();
+            String body = c.group();
+            if (body != null) {
+                for (TokenCursor element : new TokenCursor(body).splitOnCommas()) {
+                    if (element.atEnd() || element.at("LIKE")) {
+                        continue;
+                    }
+                    if (TableElementReader.atConstraint(element)) {
+                        if (TableElementReader.constraint(element, table, true) instanceof TableConstraint tc) {
+                            constraints.add(tc);
+                        }
+                    } else {
+                        columns.add(TableElementReader.column(element).def());
+                    }
                 }
-                String[] words = part.split("\\s+", 2);
-                out.add(column(unquote(words[0]), words.length > 1 ? words[1] : ""));
-            } else {
-                cur.append(c);
             }
+            return new CreateTable(null, table, columns, constraints, ifNotExists, null);
         }
-        return out;
+        return null;
     }
 
-    // "app.t" or "\"App\".t" -> app / App; an unqualified name -> null
-    private static String schemaOf(String name) {
-        Matcher m = Pattern.compile("^(\"[^\"]+\"|[\\w$]+)\\.").matcher(name.strip());
-        return m.find() ? unquote(m.group(1)) : null;
-    }
-
-    private static String unquote(String name) {
-        String n = name.strip();
-        int dot = n.lastIndexOf('.');
-        if (dot > 0 && !n.endsWith("\"")) {
-            n = n.substring(dot + 1);
+    private static Object drop(TokenCursor c, String s) {
+        if (c.accept("INDEX")) {
+            boolean concurrently = c.accept("CONCURRENTLY");
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<Object> out = new ArrayList<>();
+            for (TokenCursor name : c.splitOnCommas()) {
+                out.add(new DropIndex(null, name.name(), concurrently, ifExists));
+            }
+            return out;
         }
-        return n.startsWith("\"") ? n.substring(1, n.length() - 1) : n.toLowerCase(Locale.ROOT);
+        boolean table = c.accept("TABLE");
+        boolean schema = !table && c.accept("SCHEMA");
+        if (table || schema) {
+            boolean ifExists = c.accept("IF", "EXISTS");
+            List<TokenCursor> names = c.splitOnCommas();
+            boolean cascade = !names.isEmpty() && names.get(names.size() - 1).endsWith("CASCADE");
+            List<Object> out = new ArrayList<>();
+            for (TokenCursor name : names) {
+                String n = name.name();
+                out.add(table ? new DropTable(null, n, ifExists, cascade) : new DropSchema(n, ifExists, cascade));
+            }
+            return out;
+        }
+        if (c.accept("DATABASE")) {
+            c.accept("IF", "EXISTS");
+            return new SqlAction(SqlAction.Kind.DROP_DATABASE, c.name(), s);
+        }
+        return null;
     }
 
-    private static String stripComments(String s) {
-        return s.replaceAll("(?m)--.*$", "").replaceAll("(?s)/\\*.*?\\*/", " ");
+    private static Object alter(TokenCursor c, String s) {
+        if (c.accept("TABLE")) {
+            c.accept("IF", "EXISTS");
+            c.accept("ONLY");
+            return AlterTableReader.read(c);
+        }
+        if (c.accept("TYPE")) {
+            String type = c.name();
+            String schema = c.schema();
+            if (c.accept("RENAME", "VALUE")) {
+                return new SqlAction(SqlAction.Kind.RENAME_ENUM_VALUE, type, s);
+            }
+            if (c.accept("ADD", "VALUE")) {
+                boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
+                String value = c.atEnd() ? "?" : c.peek().text();
+                return new AddEnumValue(schema, type, value, null, null, ifNotExists);
+            }
+            return null;
+        }
+        if (c.accept("SCHEMA")) {
+            String schema = c.name();
+            return c.accept("RENAME", "TO") ? new SqlAction(SqlAction.Kind.RENAME_SCHEMA, schema, s) : null;
+        }
+        if (c.accept("DOMAIN")) {
+            String domain = c.name();
+            return c.accept("ADD") && !c.endsWith("NOT", "VALID") ? new SqlAction(SqlAction.Kind.DOMAIN_CONSTRAINT, domain, s) : null;
+        }
+        return null;
+    }
+
+    // REINDEX, VACUUM FULL, CLUSTER, TRUNCATE
+    private static Object maintenance(TokenCursor c, String s) {
+        if (c.accept("REINDEX")) {
+            return c.contains("CONCURRENTLY") ? null : new SqlAction(SqlAction.Kind.REINDEX, null, s);
+        }
+        if (c.accept("VACUUM")) {
+            String options = c.atKind(Kind.OPEN) ? c.group().toUpperCase(Locale.ROOT) : "";
+            boolean full = c.at("FULL") || options.matches("(?s)(.*,)?\\s*FULL(\\s+(TRUE|ON|1))?\\s*(,.*)?");
+            return full ? new SqlAction(SqlAction.Kind.VACUUM_FULL, null, s) : null;
+        }
+        if (c.accept("CLUSTER")) {
+            return new SqlAction(SqlAction.Kind.CLUSTER, null, s);
+        }
+        if (c.accept("TRUNCATE")) {
+            c.accept("TABLE");
+            c.accept("ONLY");
+            return new SqlAction(SqlAction.Kind.TRUNCATE, c.name(), s);
+        }
+        return null;
     }
 }

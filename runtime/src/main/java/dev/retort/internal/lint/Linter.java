@@ -44,10 +44,8 @@ import java.util.regex.Pattern;
 public final class Linter {
     /** Rules that are warnings unless configured otherwise; the rest are errors. */
     static final Set<Rule> WARNINGS = EnumSet.of(Rule.JSON_TYPE, Rule.TIMESTAMP_WITHOUT_TZ, Rule.SERIAL_OR_INT_PK,
-            Rule.MIXED_SCHEMA_AND_DATA, Rule.MISSING_DOWNGRADE, Rule.IGNORE_WITHOUT_REASON);
+            Rule.MIXED_SCHEMA_AND_DATA, Rule.MISSING_DOWNGRADE, Rule.IGNORE_WITHOUT_REASON, Rule.DROP_NOT_NULL, Rule.CHAR_TYPE);
     private static final Pattern IGNORE = Pattern.compile("//\\s*retort:lint-ignore\\s+([\\w-]+(?:\\s*,\\s*[\\w-]+)*)(.*)$");
-    private static final Pattern VOLATILE = Pattern.compile(
-            "(?i)\\b(random|clock_timestamp|timeofday|gen_random_uuid|uuid_generate_v[14]\\w*|nextval|txid_current)\\s*\\(");
     private static final Pattern NOT_NULL_CHECK = Pattern.compile("(?i)^\\(*\\s*\"?(\\w+)\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$");
 
     /** How a rule is reported. */
@@ -111,6 +109,7 @@ public final class Linter {
                 add(out, r, s.dataLine, Rule.MIXED_SCHEMA_AND_DATA, "schema at line " + s.schemaLine + ", data at line " + s.dataLine);
             }
         }
+        out.removeIf(f -> f.rule() == Rule.RENAME_TABLE && s.viewedRenames.contains(f.detail()));
         if (!body.hasDowngrade()) {
             add(out, r, 1, Rule.MISSING_DOWNGRADE, r.id());
         }
@@ -130,6 +129,10 @@ public final class Linter {
     private final class State {
         final Revision revision;
         final Set<String> newTables = new HashSet<>();
+        final Set<String> newSchemas = new HashSet<>();
+        final Set<String> notValidInTransaction = new HashSet<>(); // constraints added NOT VALID in this migration's transaction
+        final Set<String> viewedRenames = new HashSet<>();         // "old -> new" renames followed by a view under the old name
+        final Set<String> renamedFrom = new HashSet<>();
         int schemaLine;
         int dataLine;
         boolean dataAssured;
@@ -180,8 +183,25 @@ public final class Linter {
             add(out, r, line, Rule.CONCURRENTLY_IN_TRANSACTION, "CONCURRENTLY in a DO block or function");
             return;
         }
+        if (op instanceof dev.retort.internal.dialect.SqlAction a) {
+            if (a.kind() == dev.retort.internal.dialect.SqlAction.Kind.CREATE_VIEW) {
+                s.renamedFrom.stream().filter(k -> k.startsWith(a.target() + " -> ")).forEach(s.viewedRenames::add);
+            }
+            Finding f = HazardChecks.check(a, r, line, s.newTables, pgVersion);
+            if (f != null) {
+                out.add(f);
+            }
+            if (s.schemaLine == 0) {
+                s.schemaLine = line;
+            }
+            return;
+        }
         if (!(op instanceof Operation)) {
             return;
+        }
+        Finding hazard = HazardChecks.check((Operation) op, r, line, step.outside(), s.newSchemas, pgVersion);
+        if (hazard != null) {
+            out.add(hazard);
         }
         if (s.schemaLine == 0) {
             s.schemaLine = line;
@@ -230,9 +250,19 @@ public final class Linter {
                 if (Boolean.FALSE.equals(c.nullable()) && !hasDefault) {
                     add(out, r, line, Rule.NOT_NULL_WITHOUT_DEFAULT, a.table() + "." + c.name());
                 }
-                if (c.defaultSql() != null && VOLATILE.matcher(c.defaultSql()).find() || hasDefault && pgVersion < 11) {
+                String volatileCall = TypeRules.volatileCall(c.defaultSql());
+                if (volatileCall != null || hasDefault && pgVersion < 11) {
                     add(out, r, line, Rule.VOLATILE_DEFAULT, a.table() + "." + c.name() + " DEFAULT "
                             + (c.defaultSql() != null ? c.defaultSql() : String.valueOf(c.defaultValue())));
+                } else if (c.identity() || TypeRules.isSerial(normalizeType(c.type()))) {
+                    add(out, r, line, Rule.VOLATILE_DEFAULT, a.table() + "." + c.name() + " " + (c.identity() ? "identity" : c.type())
+                            + ": every existing row gets a new value");
+                }
+                if (c.unique() && !c.primaryKey()) {
+                    add(out, r, line, Rule.UNIQUE_CONSTRAINT, "UNIQUE column " + a.table() + "." + c.name());
+                }
+                if (c.primaryKey()) {
+                    add(out, r, line, Rule.ADD_PRIMARY_KEY, a.table() + "." + c.name());
                 }
                 if (c.references() != null) {
                     add(out, r, line, Rule.CONSTRAINT_NOT_VALID, "foreign key of " + a.table() + "." + c.name());
@@ -243,13 +273,19 @@ public final class Linter {
                 if (Boolean.FALSE.equals(a.nullable()) && !(pgVersion >= 12 && notNullChecked.contains(a.table() + "." + a.name()))) {
                     add(out, r, line, Rule.SET_NOT_NULL, a.table() + "." + a.name());
                 }
+                if (Boolean.TRUE.equals(a.nullable())) {
+                    add(out, r, line, Rule.DROP_NOT_NULL, a.table() + "." + a.name());
+                }
                 if (a.type() != null) {
                     String before = columnTypes.getOrDefault(a.table(), Map.of()).get(a.name());
-                    if (before == null || !safeCast(before, normalizeType(a.type())) || a.using() != null) {
+                    if (before == null || !safeCast(before, normalizeType(a.type())) || !TypeRules.trivialUsing(a.using(), a.name())) {
                         add(out, r, line, Rule.TYPE_REWRITE, a.table() + "." + a.name() + " " + (before == null ? "?" : before)
                                 + " -> " + a.type());
                     }
                 }
+            }
+            if (a.type() != null && TypeRules.isChar(normalizeType(a.type()))) {
+                out.add(new Finding(r.id(), r.file(), line, Rule.CHAR_TYPE, true, a.table() + "." + a.name()));
             }
             if (a.type() != null) {
                 columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(a.name(), normalizeType(a.type()));
@@ -258,9 +294,15 @@ public final class Linter {
             if (s.existing(f.table()) && !f.notValid()) {
                 add(out, r, line, Rule.CONSTRAINT_NOT_VALID, f.name() + " on " + f.table());
             }
+            if (f.notValid() && !step.outside()) {
+                s.notValidInTransaction.add(f.table() + "." + f.name());
+            }
         } else if (op instanceof AddCheckConstraint c) {
             if (s.existing(c.table()) && !c.notValid()) {
                 add(out, r, line, Rule.CONSTRAINT_NOT_VALID, c.name() + " on " + c.table());
+            }
+            if (c.notValid() && !step.outside()) {
+                s.notValidInTransaction.add(c.table() + "." + c.name());
             }
             Matcher m = NOT_NULL_CHECK.matcher(c.check().strip());
             if (m.matches()) {
@@ -272,6 +314,10 @@ public final class Linter {
                 }
             }
         } else if (op instanceof ValidateConstraint v) {
+            if (!step.outside() && s.notValidInTransaction.contains(v.table() + "." + v.name())) {
+                add(out, r, line, Rule.CONSTRAINT_NOT_VALID, v.name() + " on " + v.table()
+                        + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked");
+            }
             String key = pendingChecks.remove(v.name());
             if (key != null) {
                 notNullChecked.add(key);
@@ -287,6 +333,7 @@ public final class Linter {
         } else if (op instanceof RenameTable t) {
             if (s.existing(t.from())) {
                 add(out, r, line, Rule.RENAME_TABLE, t.from() + " -> " + t.to());
+                s.renamedFrom.add(t.from() + " -> " + t.to());
             }
         } else if (op instanceof DropColumn d) {
             if (s.existing(d.table())) {
@@ -299,6 +346,8 @@ public final class Linter {
             columnTypes.remove(d.name());
         } else if (op instanceof CreateHypertable h) {
             hypertables.add(h.table());
+        } else if (op instanceof dev.retort.internal.operation.CreateSchema cs) {
+            s.newSchemas.add(cs.name());
         }
     }
 
@@ -317,34 +366,17 @@ public final class Linter {
         if (t.equals("timestamp") || t.startsWith("timestamp(") || t.startsWith("timestamp without time zone")) {
             out.add(new Finding(r.id(), r.file(), line, Rule.TIMESTAMP_WITHOUT_TZ, true, table + "." + c.name()));
         }
+        if (TypeRules.isChar(t)) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.CHAR_TYPE, true, table + "." + c.name()));
+        }
     }
 
     static String normalizeType(String type) {
-        return type == null ? "" : type.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace("character varying", "varchar");
+        return TypeRules.normalize(type);
     }
 
-    // casts PostgreSQL does without rewriting the table
     static boolean safeCast(String from, String to) {
-        if (from.equals(to)) {
-            return true;
-        }
-        if (to.equals("text") && (from.startsWith("varchar") || from.equals("text"))) {
-            return true;
-        }
-        if (from.matches("varchar\\(\\d+\\)") && to.equals("varchar")) {
-            return true;
-        }
-        Matcher f = Pattern.compile("varchar\\((\\d+)\\)").matcher(from);
-        Matcher t = Pattern.compile("varchar\\((\\d+)\\)").matcher(to);
-        if (f.matches() && t.matches()) {
-            return Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1));
-        }
-        f = Pattern.compile("numeric\\((\\d+),\\s*(\\d+)\\)").matcher(from);
-        t = Pattern.compile("numeric\\((\\d+),\\s*(\\d+)\\)").matcher(to);
-        if (f.matches() && t.matches()) {
-            return f.group(2).equals(t.group(2)) && Integer.parseInt(t.group(1)) >= Integer.parseInt(f.group(1));
-        }
-        return from.matches("numeric\\(.*\\)") && to.equals("numeric");
+        return TypeRules.safeCast(from, to);
     }
 
     private static void add(List<Finding> out, Revision r, int line, Rule rule, String detail) {
