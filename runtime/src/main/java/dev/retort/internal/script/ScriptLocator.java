@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Finds every script below the configured locations: directories at any depth, or classpath folders. */
 public final class ScriptLocator {
