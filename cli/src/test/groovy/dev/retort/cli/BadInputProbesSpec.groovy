@@ -73,7 +73,7 @@ class BadInputProbesSpec extends CliSpecification {
             c(item: 4, problem: 'an unterminated $$ body in sql', files: ['002_ok.groovy': PENDING, '003_d.groovy': "revision 'd3'\nrevises 'good02'\nupgrade {\n    sql 'DO \$\$ BEGIN PERFORM 1; END'\n}\n"], args: ['upgrade'], exit: 3, message: "003_d.groovy:4|ends inside"),
             // 5: a read-only database says so
             c(item: 5, problem: 'a read-only database with a pending migration', prepare: { s -> s.readOnly() }, args: ['upgrade'], exit: 4, message: 'read-only|default_transaction_read_only'),
-            c(item: 5, problem: 'a read-only database asked to stamp', prepare: { s -> s.readOnly() }, args: ['stamp', 'good01'], exit: 4, message: 'read-only'),
+            c(item: 5, problem: 'a read-only database asked to stamp', prepare: { s -> s.readOnly() }, args: ['stamp', 'good01'], exit: 4, message: 'read-only|point --url at the primary'),
             // 14: an older checkout against a newer database
             c(item: 14, problem: 'upgrade from a revision not in this checkout', db: "INSERT INTO retort_version VALUES ('newer0001'); DELETE FROM retort_version WHERE version_num = 'good01'", files: ['002_ok.groovy': PENDING], args: ['upgrade'], exit: 3, message: 'newer0001|not in this checkout|update this checkout'),
             c(item: 14, problem: 'downgrade from a revision not in this checkout', db: "UPDATE retort_version SET version_num = 'newer0001'", args: ['downgrade', 'base'], exit: 3, message: 'newer0001|not in this checkout'),
@@ -83,7 +83,7 @@ class BadInputProbesSpec extends CliSpecification {
             c(item: 9, problem: 'a binary file', prepare: { s -> s.bytes('002_bin.groovy', [0x50, 0x4B, 0x03, 0x04, 0x00, 0x00] as byte[]) }, args: ['upgrade'], exit: 3, message: '002_bin.groovy:1|not UTF-8'),
             // 12: one duration grammar
             c(item: 12, problem: "a header lockTimeout '1.5s'", files: ['002_lt.groovy': "revision 'lt2'\nrevises 'good01'\nlockTimeout '1.5s'\nupgrade { sql 'SELECT 1' }\n"], args: ['upgrade'], exit: 3, message: "002_lt.groovy:3|'1.5s' is not a duration|bare number is milliseconds"),
-            c(item: 12, problem: "config lockRetryBackoff=5 minutes", props: 'lockRetryBackoff=5 minutes\n', args: ['upgrade'], exit: 2, message: "lockRetryBackoff|'5 minutes' is not a duration"),
+            c(item: 12, problem: "config lockRetryBackoff=1.5s", props: 'lockRetryBackoff=1.5s\n', args: ['upgrade'], exit: 2, message: "lockRetryBackoff|'1.5s' is not a duration|bare number is milliseconds"),
             c(item: 12, problem: "a negative config duration", env: [RETORT_SQL_STATEMENT_TIMEOUT: '-1s'], args: ['upgrade'], exit: 2, message: "sqlStatementTimeout|'-1s' is not a duration"),
         ]
     }

@@ -1,9 +1,10 @@
-package dev.retort;
+package dev.retort.internal.history;
 
+import dev.retort.Direction;
+import dev.retort.MigrationFailedException;
+import dev.retort.Revision;
 import dev.retort.internal.db.Database;
 import dev.retort.internal.graph.RevisionGraph;
-import dev.retort.internal.history.HistoryEntry;
-import dev.retort.internal.history.VersionStore;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.internal.sink.SqlFailure;
 
@@ -14,11 +15,11 @@ import java.sql.Connection;
  * could not be written on that connection, and the attempt would be invisible in {@code status}. This
  * writes it on a new connection, when the server answers again; otherwise the failure line is all there is.
  */
-final class LostConnectionRecord {
+public final class LostConnectionRecord {
     private LostConnectionRecord() {
     }
 
-    static void write(MigrationFailedException e, Direction direction, Database database, VersionStore store,
+    public static void write(MigrationFailedException e, Direction direction, Database database, VersionStore store,
                       RevisionGraph graph) {
         if (!connectionLost(e) || !graph.contains(e.revision())) {
             return;

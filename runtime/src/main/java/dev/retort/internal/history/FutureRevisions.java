@@ -1,7 +1,8 @@
-package dev.retort;
+package dev.retort.internal.history;
 
+import dev.retort.Revision;
+import dev.retort.RevisionStatus;
 import dev.retort.internal.graph.RevisionGraph;
-import dev.retort.internal.history.HistoryEntry;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,14 +16,14 @@ import java.util.Set;
  * upgrade and downgrade refuse to move from them; nothing advises {@code stamp --purge}, which would
  * set the version table to an older revision under a newer schema.
  */
-final class FutureRevisions {
+public final class FutureRevisions {
     static final String NOT_IN_CHECKOUT = "not in this checkout";
 
     private FutureRevisions() {
     }
 
     /** Why a run cannot start from {@code id}. */
-    static String refusal(String id) {
+    public static String refusal(String id) {
         return "the database is at " + id + ", which is " + NOT_IN_CHECKOUT + " (no script defines it): a newer checkout "
                 + "applied it, or its script was deleted; update this checkout (e.g. git pull) or restore the script, "
                 + "then run again";
@@ -32,7 +33,7 @@ final class FutureRevisions {
      * The known revisions that are applied: the ancestors of the known versions; with versions not in
      * this checkout, also every known revision whose last history row is a successful upgrade or stamp.
      */
-    static Set<String> applied(RevisionGraph graph, List<String> versions, List<HistoryEntry> history) {
+    public static Set<String> applied(RevisionGraph graph, List<String> versions, List<HistoryEntry> history) {
         List<String> known = versions.stream().filter(graph::contains).toList();
         Set<String> applied = new HashSet<>(graph.ancestorsInclusive(known));
         if (known.size() < versions.size()) {
@@ -51,7 +52,7 @@ final class FutureRevisions {
     }
 
     /** A status row for each version not in this checkout. */
-    static List<RevisionStatus> statuses(RevisionGraph graph, List<String> versions, Map<String, HistoryEntry> lastUp) {
+    public static List<RevisionStatus> statuses(RevisionGraph graph, List<String> versions, Map<String, HistoryEntry> lastUp) {
         List<RevisionStatus> out = new ArrayList<>();
         for (String id : versions) {
             if (!graph.contains(id)) {
