@@ -156,7 +156,20 @@ class GraphParitySpec extends Specification {
         'downgrade' | '-1'              | ['core3', 'audit2']               || "several heads (core3, audit2); name one: 'downgrade core3-1'"
         'upgrade'   | 'audit@core3'     | []                                || "core3 is not on branch 'audit'"
         'stamp'     | 'nolabel@base'    | []                                || "no branch labelled 'nolabel'"
-        'upgrade'   | '+99999999999999999999' | []                          || 'counts more steps'
+    }
+
+    def "a step count no graph can reach is bad usage, not a graph error: #target"() {
+        when:
+        command == 'upgrade' ? resolver.upgrade(target, [] as Set) : resolver.downgrade(target, graph.ancestorsInclusive(['core1']))
+
+        then:
+        def e = thrown(dev.retort.UsageException)
+        e.message.contains('more than Retort can count')
+
+        where:
+        command     | target
+        'upgrade'   | '+99999999999999999999'
+        'downgrade' | '-99999999999999999999'
     }
 
     def "stamp LABEL@base is accepted, as downgrade accepts it"() {
