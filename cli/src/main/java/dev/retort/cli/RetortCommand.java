@@ -71,7 +71,7 @@ public final class RetortCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             Printer p = new Printer(c.getOut(), c.getErr(), colour, false);
-            p.error(ex.getMessage() + "; see 'retort " + (c == cl ? "" : c.getCommandName() + " ") + "--help'");
+            p.error(SecretMask.patterns(ex.getMessage()) + "; see 'retort " + (c == cl ? "" : c.getCommandName() + " ") + "--help'");
             return ExitCodes.USAGE;
         });
         root.printer = new Printer(out, err, colour, false);
