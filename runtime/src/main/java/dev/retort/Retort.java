@@ -53,6 +53,8 @@ public final class Retort implements AutoCloseable {
     private final Database database;
     private final dev.retort.internal.script.PlanCache planCache;
     private final dev.retort.internal.script.CacheSeal seal;
+    // compiled (or recorded) bodies of this instance's scripts, which are fixed at load
+    private final Map<String, MigrationBody> loadedBodies = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile String build;
 
     private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources,
@@ -202,6 +204,7 @@ public final class Retort implements AutoCloseable {
         }
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
+            compileAhead(c, resolver, target, direction);
             try (AdvisoryLock lock = lock(c)) {
                 Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
                 if (direction == Direction.UPGRADE && config.validateChecksums()) {
@@ -318,6 +321,30 @@ public final class Retort implements AutoCloseable {
      * recorded (and the recording kept) when its steps do not depend on the server; else compiled.
      */
     private MigrationBody body(Revision r) {
+        MigrationBody known = loadedBodies.get(r.id());
+        if (known == null) {
+            known = load(r);
+            loadedBodies.put(r.id(), known);
+        }
+        return known;
+    }
+
+    // what the run will most likely need, compiled before the lock is taken: a big script compiles for
+    // seconds, and no other runner should wait behind that (under the lock, body() serves them again)
+    private void compileAhead(Connection c, TargetResolver resolver, String target, Direction direction) {
+        Plan plan;
+        try {
+            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
+        } catch (RuntimeException e) {
+            return; // the run reports it under the lock, as before
+        }
+        for (Revision r : plan.steps()) {
+            body(r);
+        }
+    }
+
+    private MigrationBody load(Revision r) {
         ScriptSource source = sources.get(r.id());
         String key = planCache == null ? null : planCache.key(source);
         if (key != null) {
@@ -326,7 +353,7 @@ public final class Retort implements AutoCloseable {
                 return cached;
             }
         }
-        MigrationBody compiled = language.compile(source, r);
+        MigrationBody compiled = dev.retort.internal.script.LargeScripts.compile(language, source, r, config.listener()::notice);
         dev.retort.internal.script.RecordedBody recorded = dev.retort.internal.script.RecordedBody.record(r, compiled);
         if (recorded == null) {
             return compiled;
