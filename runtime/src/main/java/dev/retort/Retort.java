@@ -60,6 +60,8 @@ public final class Retort implements AutoCloseable {
     private final Database database;
     private final dev.retort.internal.script.PlanCache planCache;
     private final dev.retort.internal.script.CacheSeal seal;
+    // compiled (or recorded) bodies of this instance's scripts, which are fixed at load
+    private final Map<String, MigrationBody> loadedBodies = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile String build;
 
     private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources,
@@ -213,6 +215,7 @@ public final class Retort implements AutoCloseable {
         try (RunInterruption stop = RunInterruption.watch(config.listener(), direction); Connection c = database.connect()) {
             stop.attach(c);
             JdbcSink sink = new JdbcSink(c);
+            compileAhead(c, resolver, target, direction);
             MigrationGuard guard = guard(c);
             guard.stopWhen(stop::requested);
             try (AdvisoryLock lock = guard.pooled() ? null : lock(c)) {
@@ -346,6 +349,30 @@ public final class Retort implements AutoCloseable {
      * recorded (and the recording kept) when its steps do not depend on the server; else compiled.
      */
     private MigrationBody body(Revision r) {
+        MigrationBody known = loadedBodies.get(r.id());
+        if (known == null) {
+            known = load(r);
+            loadedBodies.put(r.id(), known);
+        }
+        return known;
+    }
+
+    // what the run will most likely need, compiled before the lock is taken: a big script compiles for
+    // seconds, and no other runner should wait behind that (under the lock, body() serves them again)
+    private void compileAhead(Connection c, TargetResolver resolver, String target, Direction direction) {
+        Plan plan;
+        try {
+            Set<String> applied = graph.ancestorsInclusive(checkedVersions(c));
+            plan = direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
+        } catch (RuntimeException e) {
+            return; // the run reports it under the lock, as before
+        }
+        for (Revision r : plan.steps()) {
+            body(r);
+        }
+    }
+
+    private MigrationBody load(Revision r) {
         ScriptSource source = sources.get(r.id());
         String key = planCache == null ? null : planCache.key(source);
         if (key != null) {
@@ -354,7 +381,7 @@ public final class Retort implements AutoCloseable {
                 return cached;
             }
         }
-        MigrationBody compiled = language.compile(source, r);
+        MigrationBody compiled = dev.retort.internal.script.LargeScripts.compile(language, source, r, config.listener()::notice);
         dev.retort.internal.script.RecordedBody recorded = dev.retort.internal.script.RecordedBody.record(r, compiled);
         if (recorded == null) {
             return compiled;

@@ -112,12 +112,22 @@ public final class ConfigResolver {
         if (url == null) {
             return null;
         }
-        var m = java.util.regex.Pattern.compile("://[^:@/]*:([^@/]*)@").matcher(url);
-        if (m.find()) {
-            return java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        // scheme:[//]user:password@host, up to the last @: a password may hold / or @ unencoded, or the // be missing
+        var m = java.util.regex.Pattern.compile("^(?:jdbc:)?[A-Za-z][A-Za-z0-9+.-]*:/*[^:@/\\s]*:(.*)@[^@]*$").matcher(url.strip());
+        if (m.find() && !m.group(1).isEmpty()) {
+            return decodeOrRaw(m.group(1));
         }
         m = java.util.regex.Pattern.compile("[?&]password=([^&]*)").matcher(url);
-        return m.find() ? java.net.URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : null;
+        return m.find() ? decodeOrRaw(m.group(1)) : null;
+    }
+
+    // a password with a stray % is not valid URL encoding: mask it as written
+    private static String decodeOrRaw(String s) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
     }
 
     private void load(GlobalOptions g, Path project) {

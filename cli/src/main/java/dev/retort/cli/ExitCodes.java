@@ -59,13 +59,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
             }
         }
         if (verbose) {
-            Throwable cause = e.getCause();
-            while (cause != null) {
-                p.err().println("  caused by: " + cause);
-                cause = cause.getCause();
-            }
-            e.printStackTrace(p.err());
-            p.err().flush();
+            p.trace(e);
         }
         return code;
     }

@@ -12,7 +12,7 @@ public final class Printer {
     private final boolean colour;
     private boolean quiet;
     private boolean progressShown;
-    private final java.util.List<String> secrets = new java.util.ArrayList<>();
+    private final SecretMask secrets = new SecretMask();
 
     public Printer(PrintWriter out, PrintWriter err, boolean colour, boolean quiet) {
         this.out = out;
@@ -28,16 +28,24 @@ public final class Printer {
 
     /** Never print this text (a password): every line is masked before it is written. */
     public void secret(String s) {
-        if (s != null && !s.isEmpty()) {
-            secrets.add(s);
-        }
+        secrets.add(s);
     }
 
     private String mask(String s) {
-        for (String secret : secrets) {
-            s = s.replace(secret, "***");
+        return secrets.apply(s);
+    }
+
+    /** A stack trace (-v), masked like every other line: exception messages may hold a URL. */
+    public void trace(Throwable e) {
+        Throwable cause = e.getCause();
+        while (cause != null) {
+            err.println(mask("  caused by: " + cause));
+            cause = cause.getCause();
         }
-        return s;
+        java.io.StringWriter w = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        err.print(mask(w.toString()));
+        err.flush();
     }
 
     /** Colour when stdout is a terminal and NO_COLOR is not set. */

@@ -77,7 +77,7 @@ public final class RetortCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             Printer p = new Printer(c.getOut(), c.getErr(), colour, false);
-            String line = ex.getMessage() + "; see 'retort " + (c == cl ? "" : c.getCommandName() + " ") + "--help'";
+            String line = SecretMask.patterns(ex.getMessage()) + "; see 'retort " + (c == cl ? "" : c.getCommandName() + " ") + "--help'";
             p.error(line);
             if (JsonErrors.requested(java.util.Arrays.asList(args))) {
                 JsonErrors.print(p, line, ExitCodes.USAGE, ex);

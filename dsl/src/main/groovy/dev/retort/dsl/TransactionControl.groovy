@@ -4,7 +4,7 @@ import dev.retort.ScriptException
 import dev.retort.internal.dialect.TransactionControlCheck
 import groovy.transform.CompileStatic
 
-/** Refuses BEGIN, COMMIT, ROLLBACK, SAVEPOINT, ... in the sql of a transactional migration, at load. */
+/** Refuses transaction control (see TransactionControlCheck) in the sql of a transactional migration, at load. */
 @CompileStatic
 final class TransactionControl {
     private TransactionControl() {}
@@ -12,7 +12,7 @@ final class TransactionControl {
     static void refuse(String statements) {
         TransactionControlCheck.find(statements).ifPresent { String found ->
             throw new ScriptException("sql: '${found}' is transaction control, but Retort runs this migration in one "
-                    + "transaction with its version row (a COMMIT or ROLLBACK here would record what did not happen); "
+                    + "transaction with its version row (ending or splitting it here would record what did not happen); "
                     + "remove it, or run the migration outside a transaction with transaction 'none' (or the steps in autocommit { })")
         }
     }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class DatabaseUrl {
     private static final Pattern URI = Pattern.compile(
-            "(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(?:([^:@/]*)(?::([^@/]*))?@)?([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
+            "(?i)(postgres|postgresql)(\\+[a-z0-9_]+)?://(?:([^:@/]*)(?::(.*))?@)?([^/?@]*)(?:/([^?]*))?(?:\\?(.*))?");
     private static final Pattern JDBC = Pattern.compile("(?i)jdbc:postgresql://([^/?]*)(?:/([^?]*))?(?:\\?(.*))?");
 
     private final boolean embedded;
@@ -129,12 +129,21 @@ public final class DatabaseUrl {
     }
 
     private static String decode(String s) {
-        return s == null ? null : URLDecoder.decode(s, StandardCharsets.UTF_8);
+        if (s == null) {
+            return null;
+        }
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s; // a stray % (an unencoded password): taken as written
+        }
     }
 
     /** The text with any password replaced, for messages about a URL that did not parse. */
     public static String mask(String text) {
-        return text.replaceAll("(://[^:@/]*:)[^@/]*@", "$1***@").replaceAll("(?i)(password=)[^&]*", "$1***");
+        // as the CLI's SecretMask: the // may be missing, and the password may hold / or @ (up to the last @ of the word)
+        return text.replaceAll("(?i)\\b((?:jdbc:)?postgres(?:ql)?(?:\\+\\w+)?:/*[^\\s:@/]*:)\\S*@", "$1***@")
+                .replaceAll("(?i)(password\\s*[=:]\\s*)[^\\s&;,'\"]+", "$1***");
     }
 
     /** The same server and credentials, another database. */
