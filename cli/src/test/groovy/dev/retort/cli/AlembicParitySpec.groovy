@@ -14,8 +14,8 @@ import java.nio.file.Path
 /**
  * Differential test against the installed Alembic (python3-alembic; .ci/run installs it): random
  * graphs from a fixed seed list, each driven through its command sequence by Alembic (in one python
- * process, on in-memory SQLite: only its graph logic is compared) and by Retort (on a fresh embedded
- * PostgreSQL database). Success, version rows and steps must agree, or the divergence must be one of
+ * process, on in-memory SQLite: only its graph logic is compared) and by Retort (on the embedded
+ * PostgreSQL, a fresh schema per graph). Success, version rows and steps must agree, or the divergence must be one of
  * the deliberate differences in docs/migrating.md.
  */
 class AlembicParitySpec extends Specification {
