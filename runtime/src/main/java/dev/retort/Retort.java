@@ -152,6 +152,11 @@ public final class Retort implements AutoCloseable {
         return graph.get(new TargetResolver(graph).single(target, Set.of()));
     }
 
+    /** The branch labels that cover revision {@code id}: written on it, or spread to it as in Alembic. */
+    public Set<String> branchLabelsOf(String id) {
+        return graph.labels().of(id);
+    }
+
     /** The revisions that revise {@code id}. */
     public List<String> childrenOf(String id) {
         return graph.childrenOf(id);

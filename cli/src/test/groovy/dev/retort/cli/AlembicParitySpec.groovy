@@ -3,6 +3,7 @@ package dev.retort.cli
 import dev.retort.cli.parity.AlembicDriver
 import dev.retort.cli.parity.ParityRun
 import dev.retort.cli.parity.RandomGraph
+import dev.retort.spock.TestDatabase
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -13,8 +14,8 @@ import java.nio.file.Path
 /**
  * Differential test against the installed Alembic (python3-alembic; .ci/run installs it): random
  * graphs from a fixed seed list, each driven through its command sequence by Alembic (in one python
- * process, on in-memory SQLite: only its graph logic is compared) and by Retort (on a fresh embedded
- * PostgreSQL database). Success, version rows and steps must agree, or the divergence must be one of
+ * process, on in-memory SQLite: only its graph logic is compared) and by Retort (on the embedded
+ * PostgreSQL, a fresh schema per graph). Success, version rows and steps must agree, or the divergence must be one of
  * the deliberate differences in docs/migrating.md.
  */
 class AlembicParitySpec extends Specification {
@@ -27,12 +28,17 @@ class AlembicParitySpec extends Specification {
     @Shared
     AlembicDriver alembic
 
+    @Shared
+    TestDatabase db
+
     def setupSpec() {
         alembic = AlembicDriver.start(work)
+        db = TestDatabase.create()
     }
 
     def cleanupSpec() {
         alembic?.close()
+        db?.close()
     }
 
     static Set<String> documentedIds() {
@@ -43,7 +49,7 @@ class AlembicParitySpec extends Specification {
 
     def "Retort and Alembic agree on #SEEDS.size() random graphs and their command sequences, but for documented differences"() {
         given:
-        ParityRun run = new ParityRun(alembic, work)
+        ParityRun run = new ParityRun(alembic, db, work)
 
         when:
         SEEDS.each { long seed ->
@@ -51,7 +57,7 @@ class AlembicParitySpec extends Specification {
             run.run("g${seed}", g.revs, g.commands, "seed ${seed}: ${g.describe()}; commands ${g.commands*.join(' ')}")
         }
         println "Alembic ${alembic.version}: ${SEEDS.size()} graphs, ${run.commands} commands, ${run.compared} agreed, " +
-                "documented differences ${run.documented}, undocumented ${run.undocumented.size()}"
+                "documented differences ${run.documented}, undocumented ${run.undocumented.size()}; Retort side ${run.retortNanos.intdiv(1000000)} ms"
 
         new File('target/alembic-parity.txt').text = (run.undocumented + run.examples.collectMany { k, v -> v.collect { "${k.id}: ${it}" } }).join('\n')
 
@@ -81,7 +87,7 @@ class AlembicParitySpec extends Specification {
 
     def "#test (ported from Alembic's test_version_traversal.py): from #start, #command gives #steps and rows #rows"() {
         given:
-        ParityRun run = new ParityRun(alembic, work)
+        ParityRun run = new ParityRun(alembic, db, work)
         List<List<String>> commands = (start ? [['stamp'] + start] : []) + [command.split(' ') as List]
 
         when:

@@ -27,8 +27,8 @@ public final class ShowCommand extends BaseCommand {
             if (!r.dependsOn().isEmpty()) {
                 p.line("Depends on: " + String.join(", ", r.dependsOn()));
             }
-            if (!r.branchLabels().isEmpty()) {
-                p.line("Branch labels: " + String.join(", ", r.branchLabels()));
+            if (!retort.branchLabelsOf(r.id()).isEmpty()) {
+                p.line("Branch labels: " + String.join(", ", retort.branchLabelsOf(r.id())));
             }
             p.line("Revised by: " + (retort.childrenOf(r.id()).isEmpty() ? "-" : String.join(", ", retort.childrenOf(r.id()))));
             p.line("Path: " + r.file());

@@ -40,8 +40,13 @@ class ParityRun {
     /** Retort's answer to the last command run. */
     Map lastRetort
 
-    ParityRun(AlembicDriver alembic, Path work) {
+    final TestDatabase db
+    long retortNanos
+    private static int graphs
+
+    ParityRun(AlembicDriver alembic, TestDatabase db, Path work) {
         this.alembic = alembic
+        this.db = db
         this.work = work
     }
 
@@ -51,13 +56,16 @@ class ParityRun {
         Path dir = work.resolve(name)
         Files.createDirectories(dir.resolve('migrations'))
         revs.eachWithIndex { Map r, int i -> dir.resolve("migrations/r${String.format('%03d', i)}.groovy").text = script(r) }
-        TestDatabase db = TestDatabase.create()
+        // a fresh schema per graph on this run's own database: as fresh as a new database, and far cheaper
+        String schema = 'p' + (++graphs) + '_' + name.toLowerCase().replaceAll(/[^a-z0-9_]/, '_').take(40)
+        db.withSql { it.execute('CREATE SCHEMA "' + schema + '"'.toString()) }
+        long t0 = System.nanoTime()
         Retort retort = null
         try {
             String loadError = null
             try {
                 retort = Retort.configure().url(db.url).projectDir(dir).locations(dir.resolve('migrations').toString())
-                        .cache(false).lintOnUpgrade('off').load()
+                        .schema(schema).cache(false).lintOnUpgrade('off').load()
             } catch (RetortException e) {
                 loadError = e.message
             }
@@ -95,7 +103,7 @@ class ParityRun {
             }
         } finally {
             retort?.close()
-            db.close()
+            retortNanos += System.nanoTime() - t0
         }
     }
 
