@@ -49,7 +49,7 @@ class ScriptCompiler implements ScriptCompiling {
             try {
                 classes = toBytes(fileName, source.text())
             } catch (MultipleCompilationErrorsException e) {
-                throw new ScriptException(describe(file, e), e)
+                throw new ScriptException(describe(file, e, source.text()), e)
             }
             if (key) {
                 cache.write(key, classes)
@@ -134,11 +134,15 @@ class ScriptCompiler implements ScriptCompiling {
         }
     }
 
-    private static String describe(String file, MultipleCompilationErrorsException e) {
+    private static String describe(String file, MultipleCompilationErrorsException e, String text = null) {
         Message first = e.errorCollector.errors ? e.errorCollector.errors[0] : null
         if (first instanceof SyntaxErrorMessage) {
             SyntaxException se = ((SyntaxErrorMessage) first).cause
             String msg = se.originalMessage ?: se.message
+            int[] escape = text == null ? null : BadEscape.after(text, se.line, se.startColumn)
+            if (escape != null) {
+                return BadEscape.describe(file, text, escape, se.line)
+            }
             return "${file}:${se.line}: ${msg.readLines()[0]} (column ${se.startColumn}); fix the script and run again"
         }
         if (first instanceof ExceptionMessage) {

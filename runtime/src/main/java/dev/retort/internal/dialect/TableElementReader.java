@@ -60,11 +60,15 @@ final class TableElementReader {
                 references = c.name();
                 c.until(COLUMN_CONSTRAINTS);
             } else if (c.accept("GENERATED")) {
-                String how = c.until(COLUMN_CONSTRAINTS);
-                if (how.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\bIDENTITY\\b.*")) {
+                c.accept("ALWAYS");
+                c.accept("BY", "DEFAULT");
+                c.accept("AS");
+                if (c.accept("IDENTITY")) {
                     identity = true;
+                    c.group();
                 } else {
-                    stored = true;
+                    c.group();
+                    stored = c.accept("STORED");
                 }
             } else {
                 c.skip();
