@@ -58,6 +58,17 @@ final class TableElementReader {
                 unique = true;
             } else if (c.accept("REFERENCES")) {
                 references = c.name();
+                c.group();
+                c.accept("MATCH");
+                while (c.accept("ON")) {
+                    c.skip(); // DELETE or UPDATE; then the action, whose SET NULL / SET DEFAULT is no column constraint
+                    if (c.accept("SET")) {
+                        c.skip();
+                        c.group();
+                    } else if (!c.accept("NO", "ACTION")) {
+                        c.skip();
+                    }
+                }
                 c.until(COLUMN_CONSTRAINTS);
             } else if (c.accept("GENERATED")) {
                 c.accept("ALWAYS");
