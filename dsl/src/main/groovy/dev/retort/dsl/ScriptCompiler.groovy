@@ -52,7 +52,7 @@ class ScriptCompiler implements ScriptCompiling {
             try {
                 compiled = toBytes(fileName, source.text(), literal)
             } catch (MultipleCompilationErrorsException e) {
-                throw new ScriptException(describe(file, e), e)
+                throw new ScriptException(describe(file, e, source.text()), e)
             }
             entry = new CompiledScriptCache.Entry(compiled, literal.literal)
             if (key) {
@@ -142,11 +142,15 @@ class ScriptCompiler implements ScriptCompiling {
         }
     }
 
-    private static String describe(String file, MultipleCompilationErrorsException e) {
+    private static String describe(String file, MultipleCompilationErrorsException e, String text = null) {
         Message first = e.errorCollector.errors ? e.errorCollector.errors[0] : null
         if (first instanceof SyntaxErrorMessage) {
             SyntaxException se = ((SyntaxErrorMessage) first).cause
             String msg = se.originalMessage ?: se.message
+            int[] escape = text == null ? null : BadEscape.after(text, se.line, se.startColumn)
+            if (escape != null) {
+                return BadEscape.describe(file, text, escape, se.line)
+            }
             return "${file}:${se.line}: ${msg.readLines()[0]} (column ${se.startColumn}); fix the script and run again"
         }
         if (first instanceof ExceptionMessage) {

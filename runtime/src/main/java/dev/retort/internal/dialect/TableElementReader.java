@@ -58,13 +58,28 @@ final class TableElementReader {
                 unique = true;
             } else if (c.accept("REFERENCES")) {
                 references = c.name();
+                c.group();
+                c.accept("MATCH");
+                while (c.accept("ON")) {
+                    c.skip(); // DELETE or UPDATE; then the action, whose SET NULL / SET DEFAULT is no column constraint
+                    if (c.accept("SET")) {
+                        c.skip();
+                        c.group();
+                    } else if (!c.accept("NO", "ACTION")) {
+                        c.skip();
+                    }
+                }
                 c.until(COLUMN_CONSTRAINTS);
             } else if (c.accept("GENERATED")) {
-                String how = c.until(COLUMN_CONSTRAINTS);
-                if (how.toUpperCase(java.util.Locale.ROOT).matches("(?s).*\\bIDENTITY\\b.*")) {
+                c.accept("ALWAYS");
+                c.accept("BY", "DEFAULT");
+                c.accept("AS");
+                if (c.accept("IDENTITY")) {
                     identity = true;
+                    c.group();
                 } else {
-                    stored = true;
+                    c.group();
+                    stored = c.accept("STORED");
                 }
             } else {
                 c.skip();
