@@ -111,7 +111,7 @@ class MavenRunSpec extends Specification {
 
         then:
         run.exit != 0
-        run.out.contains("[ERROR] error: lockTimeout: 'soon' is not a duration; write e.g. 30s, 500ms or 5m")
+        run.out.contains("[ERROR] error: lockTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 5min, 1h or 1d (a bare number is milliseconds, 0 for none)")
         run.out.contains('(the CLI exits 2 for this: bad usage or configuration)')
         versions() == []
     }
