@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * {@code @} in the password) and {@code password=...}.
  */
 public final class SecretMask {
-    // scheme, then user:password@ up to the last @ of the word: a password may hold / or @ unencoded
+    // a PostgreSQL scheme (// optional) or any other URL's scheme://, then user:password@ up to the last @ of the word: a password may hold / or @ unencoded
     private static final Pattern URL_USERINFO = Pattern.compile(
-            "(?i)\\b((?:jdbc:)?postgres(?:ql)?(?:\\+\\w+)?:/*)([^\\s:@/]*):(\\S*)@");
+            "(?i)\\b((?:jdbc:)?postgres(?:ql)?(?:\\+\\w+)?:/*|[a-z][a-z0-9+.\\-]*://)([^\\s:@/]*):(\\S*)@");
     private static final Pattern PASSWORD_SETTING = Pattern.compile("(?i)(password\\s*[=:]\\s*)([^\\s&;,'\"]+)");
 
     private final List<String> secrets = new ArrayList<>();

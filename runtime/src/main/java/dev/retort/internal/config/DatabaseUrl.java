@@ -142,7 +142,7 @@ public final class DatabaseUrl {
     /** The text with any password replaced, for messages about a URL that did not parse. */
     public static String mask(String text) {
         // as the CLI's SecretMask: the // may be missing, and the password may hold / or @ (up to the last @ of the word)
-        return text.replaceAll("(?i)\\b((?:jdbc:)?postgres(?:ql)?(?:\\+\\w+)?:/*[^\\s:@/]*:)\\S*@", "$1***@")
+        return text.replaceAll("(?i)\\b((?:(?:jdbc:)?postgres(?:ql)?(?:\\+\\w+)?:/*|[a-z][a-z0-9+.\\-]*://)[^\\s:@/]*:)\\S*@", "$1***@")
                 .replaceAll("(?i)(password\\s*[=:]\\s*)[^\\s&;,'\"]+", "$1***");
     }
 
