@@ -40,6 +40,12 @@ class LintCorpusSpec extends Specification {
             def err = new StringWriter()
             int exit = RetortCommand.commandLine([RETORT_URL: db.url], project, new PrintWriter(out), new PrintWriter(err))
                     .execute('--json', 'lint', '--pg-version', String.valueOf(pg))
+            if (exit == 3 && err.toString().contains('is transaction control')) {
+                // refused when the script loads (transaction control in a transactional migration), which is
+                // stronger than a lint finding: counted as that rule's verdict
+                memo[key] = [[revision: 'test1', rule: 'transaction-control', refusedAtLoad: true]]
+                return memo[key]
+            }
             assert exit in [0, 7]: "exit ${exit}\n${out}\n${err}\n--- script body:\n${body}"
             List<Map> found = (new JsonSlurper().parseText(out.toString()) as List<Map>)
                     .findAll { it.revision == 'test1' && it.rule != 'missing-downgrade' }
