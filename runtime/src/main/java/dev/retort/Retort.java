@@ -18,13 +18,13 @@ import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.LostConnectionRecord;
 import dev.retort.internal.history.ReadOnlyDatabase;
 import dev.retort.internal.history.VersionStore;
-import dev.retort.internal.script.MigrationBody;
-import dev.retort.internal.script.ScriptLanguage;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.ScriptLanguage;
 import dev.retort.internal.script.ScriptLocator;
-import dev.retort.internal.script.ScriptSource;
+import dev.retort.spi.ScriptSource;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.internal.sink.ScriptSink;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,13 +59,13 @@ public final class Retort implements AutoCloseable {
     private final VersionStore store;
     private final Database database;
     private final dev.retort.internal.script.PlanCache planCache;
-    private final dev.retort.internal.script.CacheSeal seal;
+    private final dev.retort.spi.CacheSeal seal;
     // compiled (or recorded) bodies of this instance's scripts, which are fixed at load
     private final Map<String, MigrationBody> loadedBodies = new java.util.concurrent.ConcurrentHashMap<>();
     private static volatile String build;
 
     private Retort(RetortConfig config, ScriptLanguage language, RevisionGraph graph, Map<String, ScriptSource> sources,
-                   dev.retort.internal.script.CacheSeal seal) {
+                   dev.retort.spi.CacheSeal seal) {
         this.seal = seal;
         this.planCache = seal != null && config.projectDir() != null
                 ? new dev.retort.internal.script.PlanCache(config.projectDir().resolve(".retort/cache/plans"), build(), seal) : null;
@@ -106,8 +106,8 @@ public final class Retort implements AutoCloseable {
     public static Retort load(RetortConfig config) {
         ScriptLanguage language = findLanguage();
         // no key (or an untrusted one): no cache at all, never an unauthenticated one
-        dev.retort.internal.script.CacheSeal seal = config.cache() && config.projectDir() != null
-                ? dev.retort.internal.script.CacheSeal.forUser(config.listener()::notice) : null;
+        dev.retort.spi.CacheSeal seal = config.cache() && config.projectDir() != null
+                ? dev.retort.spi.CacheSeal.forUser(config.listener()::notice) : null;
         if (seal != null) {
             language.cacheIn(config.projectDir().resolve(".retort/cache"), seal);
         }
@@ -744,7 +744,7 @@ public final class Retort implements AutoCloseable {
             dev.retort.internal.config.DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
             dev.retort.internal.config.DatabaseUrl modelUrl = server.createDatabase("scratch_model");
             try (Connection built = dev.retort.internal.db.ScratchServer.connect(modelUrl)) {
-                List<dev.retort.internal.operation.Operation> model = language.loadModel(modelFiles, name -> available(built, name));
+                List<dev.retort.spi.Operation> model = language.loadModel(modelFiles, name -> available(built, name));
                 dev.retort.internal.autogen.ModelSchema.build(model, built, dialect, modelName);
             }
             upgradeScratch(migrationsUrl, null);
@@ -802,7 +802,7 @@ public final class Retort implements AutoCloseable {
     private void apply(Connection c, List<dev.retort.internal.autogen.Change> changes) {
         try (var st = c.createStatement()) {
             for (dev.retort.internal.autogen.Change change : changes) {
-                for (dev.retort.internal.operation.Operation op : change.up()) {
+                for (dev.retort.spi.Operation op : change.up()) {
                     for (dev.retort.internal.dialect.Statement s : dialect.render(op)) {
                         try {
                             st.execute(s.sql());

@@ -438,9 +438,9 @@ public final class RetortConfig {
                 throw new ConfigException("sqlStatementTimeout: must be zero or more, got " + sqlStatementTimeout);
             }
             for (Duration d : java.util.List.of(sqlLockTimeout, sqlStatementTimeout)) {
-                if (d.compareTo(Duration.ofMillis(dev.retort.internal.config.DurationParser.MAX_MS)) > 0) {
+                if (d.compareTo(Duration.ofMillis(dev.retort.spi.DurationParser.MAX_MS)) > 0) {
                     throw new ConfigException((d == sqlLockTimeout ? "sqlLockTimeout" : "sqlStatementTimeout") + ": "
-                            + d.toMillis() + "ms is more than PostgreSQL takes (" + dev.retort.internal.config.DurationParser.MAX_MS + "ms)");
+                            + d.toMillis() + "ms is more than PostgreSQL takes (" + dev.retort.spi.DurationParser.MAX_MS + "ms)");
                 }
             }
             if (lockRetries < 0) {

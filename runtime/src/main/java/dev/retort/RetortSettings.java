@@ -139,7 +139,7 @@ public final class RetortSettings {
             return d;
         }
         try {
-            return dev.retort.internal.config.DurationParser.parse(text(value));
+            return dev.retort.spi.DurationParser.parse(text(value));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage());
         }

@@ -4,9 +4,9 @@ import dev.retort.Retort
 import dev.retort.Revision
 import dev.retort.dsl.CompiledScriptCache
 import dev.retort.dsl.ScriptCompiler
-import dev.retort.internal.script.CacheSeal
+import dev.retort.spi.CacheSeal
 import dev.retort.internal.script.PlanCache
-import dev.retort.internal.script.ScriptSource
+import dev.retort.spi.ScriptSource
 import spock.lang.TempDir
 
 import java.nio.file.Files

@@ -1,14 +1,14 @@
 package dev.retort.cli
 
 import dev.retort.Retort
-import dev.retort.internal.operation.ColumnDef
-import dev.retort.internal.operation.CreateTable
-import dev.retort.internal.script.CacheSeal
-import dev.retort.internal.script.MigrationBody
-import dev.retort.internal.script.MigrationContext
+import dev.retort.spi.ColumnDef
+import dev.retort.spi.CreateTable
+import dev.retort.spi.CacheSeal
+import dev.retort.spi.MigrationBody
+import dev.retort.spi.MigrationContext
 import dev.retort.internal.script.PlanCache
 import dev.retort.internal.script.RecordedBody
-import dev.retort.internal.script.ScriptSource
+import dev.retort.spi.ScriptSource
 
 import java.nio.file.Files
 import java.nio.file.Path

@@ -1,6 +1,6 @@
 package dev.retort.dsl
 
-import dev.retort.internal.script.CacheSeal
+import dev.retort.spi.CacheSeal
 import groovy.transform.CompileStatic
 
 import java.nio.file.Files

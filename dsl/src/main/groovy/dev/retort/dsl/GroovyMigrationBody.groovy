@@ -3,11 +3,11 @@ package dev.retort.dsl
 import dev.retort.Revision
 import dev.retort.RetortException
 import dev.retort.ScriptException
-import dev.retort.internal.operation.Operation
-import dev.retort.internal.operation.Reversal
-import dev.retort.internal.script.MigrationBody
-import dev.retort.internal.script.MigrationContext
-import dev.retort.internal.sink.SqlFailure
+import dev.retort.spi.Operation
+import dev.retort.spi.Reversal
+import dev.retort.spi.MigrationBody
+import dev.retort.spi.MigrationContext
+import dev.retort.spi.SqlFailure
 import groovy.transform.CompileStatic
 
 import java.sql.Connection

@@ -1,7 +1,7 @@
 package dev.retort.dsl
 
-import dev.retort.internal.operation.*
-import dev.retort.internal.script.MigrationContext
+import dev.retort.spi.*
+import dev.retort.spi.MigrationContext
 import groovy.sql.Sql as GroovySql
 import groovy.transform.CompileStatic
 

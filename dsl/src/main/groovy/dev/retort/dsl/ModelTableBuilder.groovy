@@ -1,7 +1,7 @@
 package dev.retort.dsl
 
-import dev.retort.internal.operation.CreateIndex
-import dev.retort.internal.operation.Operation
+import dev.retort.spi.CreateIndex
+import dev.retort.spi.Operation
 import groovy.transform.CompileStatic
 
 /** A model's table: a {@link TableBuilder} that also takes the table's indexes. */

@@ -1,6 +1,6 @@
 package dev.retort.dsl
 
-import dev.retort.internal.operation.*
+import dev.retort.spi.*
 import groovy.transform.CompileStatic
 
 import java.util.function.Predicate

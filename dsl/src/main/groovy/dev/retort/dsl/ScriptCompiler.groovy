@@ -2,8 +2,8 @@ package dev.retort.dsl
 
 import dev.retort.Revision
 import dev.retort.ScriptException
-import dev.retort.internal.script.ScriptSource
-import dev.retort.internal.operation.Operation
+import dev.retort.spi.ScriptSource
+import dev.retort.spi.Operation
 import groovy.transform.CompileStatic
 
 import java.nio.file.Path
@@ -27,7 +27,7 @@ class ScriptCompiler implements ScriptCompiling {
     private final CompiledScriptCache cache
 
     /** A compiler keeping compiled scripts in {@code cacheDir} (null: no cache) for this Retort {@code build}, sealed with {@code seal}. */
-    ScriptCompiler(ClassLoader parent, java.nio.file.Path cacheDir, String build, dev.retort.internal.script.CacheSeal seal) {
+    ScriptCompiler(ClassLoader parent, java.nio.file.Path cacheDir, String build, dev.retort.spi.CacheSeal seal) {
         this(parent, cacheDir == null || seal == null ? null : new CompiledScriptCache(cacheDir, build, seal))
     }
 

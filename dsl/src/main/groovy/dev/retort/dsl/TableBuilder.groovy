@@ -1,7 +1,7 @@
 package dev.retort.dsl
 
-import dev.retort.internal.operation.ColumnDef
-import dev.retort.internal.operation.TableConstraint
+import dev.retort.spi.ColumnDef
+import dev.retort.spi.TableConstraint
 import groovy.transform.CompileStatic
 
 /** The delegate of {@code createTable(name) { ... }}: columns and table constraints. */

@@ -2,9 +2,9 @@ package dev.retort.dsl;
 
 import dev.retort.Retort;
 import dev.retort.Revision;
-import dev.retort.internal.script.MigrationBody;
-import dev.retort.internal.script.ScriptLanguage;
-import dev.retort.internal.script.ScriptSource;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.ScriptLanguage;
+import dev.retort.spi.ScriptSource;
 
 import java.nio.file.Path;
 
@@ -15,7 +15,7 @@ import java.nio.file.Path;
  */
 public final class GroovyScriptLanguage implements ScriptLanguage {
     private Path cacheDir;
-    private dev.retort.internal.script.CacheSeal seal;
+    private dev.retort.spi.CacheSeal seal;
     private ScriptCompiling compiler;
 
     @Override
@@ -29,7 +29,7 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
     }
 
     @Override
-    public void cacheIn(Path dir, dev.retort.internal.script.CacheSeal seal) {
+    public void cacheIn(Path dir, dev.retort.spi.CacheSeal seal) {
         cacheDir = dir;
         this.seal = seal;
         compiler = null;
@@ -41,7 +41,7 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
     }
 
     @Override
-    public synchronized java.util.List<dev.retort.internal.operation.Operation> loadModel(java.util.List<Path> files,
+    public synchronized java.util.List<dev.retort.spi.Operation> loadModel(java.util.List<Path> files,
                                                                                         java.util.function.Predicate<String> extensionAvailable) {
         return compiler().loadModel(files, extensionAvailable);
     }
@@ -50,7 +50,7 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
         if (compiler == null) {
             try {
                 compiler = (ScriptCompiling) Class.forName("dev.retort.dsl.ScriptCompiler")
-                        .getConstructor(ClassLoader.class, Path.class, String.class, dev.retort.internal.script.CacheSeal.class)
+                        .getConstructor(ClassLoader.class, Path.class, String.class, dev.retort.spi.CacheSeal.class)
                         .newInstance(GroovyScriptLanguage.class.getClassLoader(), cacheDir, Retort.build(), seal);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("the Groovy compiler is missing from the classpath", e);

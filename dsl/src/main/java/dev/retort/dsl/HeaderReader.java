@@ -2,8 +2,8 @@ package dev.retort.dsl;
 
 import dev.retort.Revision;
 import dev.retort.ScriptException;
-import dev.retort.internal.config.DurationParser;
-import dev.retort.internal.script.ScriptSource;
+import dev.retort.spi.DurationParser;
+import dev.retort.spi.ScriptSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

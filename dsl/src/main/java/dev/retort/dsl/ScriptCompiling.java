@@ -1,8 +1,8 @@
 package dev.retort.dsl;
 
 import dev.retort.Revision;
-import dev.retort.internal.script.MigrationBody;
-import dev.retort.internal.script.ScriptSource;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.ScriptSource;
 
 /** What the (Groovy) compiler offers to the (Java) language entry point. */
 public interface ScriptCompiling {
@@ -10,6 +10,6 @@ public interface ScriptCompiling {
     MigrationBody compile(ScriptSource source, Revision revision);
 
     /** Runs the schema model files and returns the operations they declare. */
-    java.util.List<dev.retort.internal.operation.Operation> loadModel(java.util.List<java.nio.file.Path> files,
+    java.util.List<dev.retort.spi.Operation> loadModel(java.util.List<java.nio.file.Path> files,
                                                                      java.util.function.Predicate<String> extensionAvailable);
 }

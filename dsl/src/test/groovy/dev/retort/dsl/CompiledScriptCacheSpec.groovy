@@ -1,11 +1,11 @@
 package dev.retort.dsl
 
 import dev.retort.Revision
-import dev.retort.internal.operation.Operation
-import dev.retort.internal.operation.Sql
-import dev.retort.internal.script.MigrationBody
-import dev.retort.internal.script.MigrationContext
-import dev.retort.internal.script.ScriptSource
+import dev.retort.spi.Operation
+import dev.retort.spi.Sql
+import dev.retort.spi.MigrationBody
+import dev.retort.spi.MigrationContext
+import dev.retort.spi.ScriptSource
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -23,7 +23,7 @@ class CompiledScriptCacheSpec extends Specification {
     List<String> warnings = []
 
     CompiledScriptCache cache(String build = 'retort-1') {
-        new CompiledScriptCache(cacheDir(), build, dev.retort.internal.script.CacheSeal.withKey(KEY, warnings.&add))
+        new CompiledScriptCache(cacheDir(), build, dev.retort.spi.CacheSeal.withKey(KEY, warnings.&add))
     }
 
     static ScriptSource source(String sql) {
@@ -119,7 +119,7 @@ class CompiledScriptCacheSpec extends Specification {
 
     def "a jar planted by someone without the user's key is ignored with one warning, and the script compiled again"() {
         given: 'classes of other text, sealed with another key, under the name of the reviewed script'
-        def other = new CompiledScriptCache(cacheDir(), 'retort-1', dev.retort.internal.script.CacheSeal.withKey(new byte[32], {}))
+        def other = new CompiledScriptCache(cacheDir(), 'retort-1', dev.retort.spi.CacheSeal.withKey(new byte[32], {}))
         new ScriptCompiler(getClass().classLoader, other).compile(source('DROP TABLE accounts'), REV)
         def planted = entries()[0]
         Files.move(planted, cacheDir().resolve(cache().key('001_a.groovy', source('SELECT 1').text()) + '.jar'))

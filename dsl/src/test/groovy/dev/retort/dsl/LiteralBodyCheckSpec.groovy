@@ -1,7 +1,7 @@
 package dev.retort.dsl
 
 import dev.retort.Revision
-import dev.retort.internal.script.ScriptSource
+import dev.retort.spi.ScriptSource
 import spock.lang.Specification
 
 import java.nio.file.Path

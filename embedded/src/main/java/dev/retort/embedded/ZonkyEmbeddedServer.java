@@ -1,7 +1,7 @@
 package dev.retort.embedded;
 
 import dev.retort.ConnectionException;
-import dev.retort.internal.db.EmbeddedServer;
+import dev.retort.spi.EmbeddedServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;

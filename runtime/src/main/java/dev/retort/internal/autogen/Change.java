@@ -1,6 +1,6 @@
 package dev.retort.internal.autogen;
 
-import dev.retort.internal.operation.Operation;
+import dev.retort.spi.Operation;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.retort.internal.db;
 
+import dev.retort.spi.EmbeddedServer;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;

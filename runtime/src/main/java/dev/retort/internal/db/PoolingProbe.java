@@ -1,7 +1,7 @@
 package dev.retort.internal.db;
 
 import dev.retort.internal.dialect.ConcurrencyQueries;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,5 +1,7 @@
 package dev.retort.internal.db;
 
+import dev.retort.spi.EmbeddedServer;
+
 import dev.retort.ConfigException;
 import dev.retort.ConnectionException;
 import dev.retort.internal.config.DatabaseUrl;

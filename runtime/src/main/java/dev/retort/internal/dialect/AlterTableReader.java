@@ -1,11 +1,11 @@
 package dev.retort.internal.dialect;
 
-import dev.retort.internal.operation.AddColumn;
-import dev.retort.internal.operation.AlterColumn;
-import dev.retort.internal.operation.DropColumn;
-import dev.retort.internal.operation.RenameColumn;
-import dev.retort.internal.operation.RenameTable;
-import dev.retort.internal.operation.ValidateConstraint;
+import dev.retort.spi.AddColumn;
+import dev.retort.spi.AlterColumn;
+import dev.retort.spi.DropColumn;
+import dev.retort.spi.RenameColumn;
+import dev.retort.spi.RenameTable;
+import dev.retort.spi.ValidateConstraint;
 
 import java.util.ArrayList;
 import java.util.List;

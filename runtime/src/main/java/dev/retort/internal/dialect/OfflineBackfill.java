@@ -1,6 +1,6 @@
 package dev.retort.internal.dialect;
 
-import dev.retort.internal.operation.Backfill;
+import dev.retort.spi.Backfill;
 
 import java.util.Locale;
 

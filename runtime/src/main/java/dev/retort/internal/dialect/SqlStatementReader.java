@@ -1,16 +1,16 @@
 package dev.retort.internal.dialect;
 
 import dev.retort.internal.dialect.SqlLexer.Kind;
-import dev.retort.internal.operation.AddEnumValue;
-import dev.retort.internal.operation.ColumnDef;
-import dev.retort.internal.operation.CreateHypertable;
-import dev.retort.internal.operation.CreateIndex;
-import dev.retort.internal.operation.CreateSchema;
-import dev.retort.internal.operation.CreateTable;
-import dev.retort.internal.operation.DropIndex;
-import dev.retort.internal.operation.DropSchema;
-import dev.retort.internal.operation.DropTable;
-import dev.retort.internal.operation.TableConstraint;
+import dev.retort.spi.AddEnumValue;
+import dev.retort.spi.ColumnDef;
+import dev.retort.spi.CreateHypertable;
+import dev.retort.spi.CreateIndex;
+import dev.retort.spi.CreateSchema;
+import dev.retort.spi.CreateTable;
+import dev.retort.spi.DropIndex;
+import dev.retort.spi.DropSchema;
+import dev.retort.spi.DropTable;
+import dev.retort.spi.TableConstraint;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.retort.internal.dialect;
 
 import dev.retort.internal.dialect.SqlLexer.Kind;
-import dev.retort.internal.operation.AddCheckConstraint;
-import dev.retort.internal.operation.AddForeignKey;
-import dev.retort.internal.operation.AddUniqueConstraint;
-import dev.retort.internal.operation.ColumnDef;
-import dev.retort.internal.operation.TableConstraint;
+import dev.retort.spi.AddCheckConstraint;
+import dev.retort.spi.AddForeignKey;
+import dev.retort.spi.AddUniqueConstraint;
+import dev.retort.spi.ColumnDef;
+import dev.retort.spi.TableConstraint;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package dev.retort.internal.exec;
 import dev.retort.LockTimeoutException;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.PostgresDialect;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

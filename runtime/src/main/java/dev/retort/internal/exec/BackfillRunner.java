@@ -3,8 +3,8 @@ package dev.retort.internal.exec;
 import dev.retort.RunListener;
 import dev.retort.ScriptException;
 import dev.retort.internal.dialect.PostgresDialect;
-import dev.retort.internal.operation.Backfill;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.Backfill;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -7,7 +7,7 @@ import dev.retort.internal.dialect.ConcurrencyQueries;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.history.VersionStore;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 import dev.retort.internal.sink.SqlSink;
 
 import java.sql.Connection;

@@ -4,9 +4,9 @@ import dev.retort.Direction;
 import dev.retort.RetortException;
 import dev.retort.Revision;
 import dev.retort.internal.dialect.PostgresDialect;
-import dev.retort.internal.operation.Operation;
-import dev.retort.internal.script.MigrationBody;
-import dev.retort.internal.script.MigrationContext;
+import dev.retort.spi.Operation;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.MigrationContext;
 
 import java.sql.Connection;
 

@@ -26,6 +26,6 @@ public record StepSettings(Duration lockTimeout, Duration statementTimeout, int 
 
     // header values were checked by DurationParser when the script loaded
     static long millis(String text) {
-        return dev.retort.internal.config.DurationParser.parse(text).toMillis();
+        return dev.retort.spi.DurationParser.parse(text).toMillis();
     }
 }

@@ -6,7 +6,7 @@ import dev.retort.Revision;
 import dev.retort.internal.db.Database;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.sink.JdbcSink;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 

@@ -1,7 +1,7 @@
 package dev.retort.internal.history;
 
 import dev.retort.ConnectionException;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 
 /**
  * Says "read-only" when the server refused Retort's bookkeeping for that reason (SQLSTATE 25006:

@@ -2,7 +2,7 @@ package dev.retort.internal.history;
 
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
-import dev.retort.internal.sink.SqlFailure;
+import dev.retort.spi.SqlFailure;
 import dev.retort.internal.sink.SqlSink;
 
 import java.sql.Connection;

@@ -2,9 +2,9 @@ package dev.retort.internal.lint;
 
 import dev.retort.Revision;
 import dev.retort.internal.dialect.SqlAction;
-import dev.retort.internal.operation.AddEnumValue;
-import dev.retort.internal.operation.DropSchema;
-import dev.retort.internal.operation.Operation;
+import dev.retort.spi.AddEnumValue;
+import dev.retort.spi.DropSchema;
+import dev.retort.spi.Operation;
 
 import java.util.Set;
 

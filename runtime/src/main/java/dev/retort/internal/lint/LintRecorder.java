@@ -2,9 +2,9 @@ package dev.retort.internal.lint;
 
 import dev.retort.RetortException;
 import dev.retort.Revision;
-import dev.retort.internal.operation.Operation;
-import dev.retort.internal.script.MigrationBody;
-import dev.retort.internal.script.MigrationContext;
+import dev.retort.spi.Operation;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.MigrationContext;
 
 import java.sql.Connection;
 import java.util.ArrayList;

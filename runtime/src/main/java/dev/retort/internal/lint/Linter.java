@@ -2,27 +2,27 @@ package dev.retort.internal.lint;
 
 import dev.retort.Revision;
 import dev.retort.internal.dialect.SqlStatementReader;
-import dev.retort.internal.operation.AddCheckConstraint;
-import dev.retort.internal.operation.AddColumn;
-import dev.retort.internal.operation.AddForeignKey;
-import dev.retort.internal.operation.AddUniqueConstraint;
-import dev.retort.internal.operation.AlterColumn;
-import dev.retort.internal.operation.Backfill;
-import dev.retort.internal.operation.BulkInsert;
-import dev.retort.internal.operation.ColumnDef;
-import dev.retort.internal.operation.CreateHypertable;
-import dev.retort.internal.operation.CreateIndex;
-import dev.retort.internal.operation.CreateTable;
-import dev.retort.internal.operation.DropColumn;
-import dev.retort.internal.operation.DropIndex;
-import dev.retort.internal.operation.DropTable;
-import dev.retort.internal.operation.Operation;
-import dev.retort.internal.operation.RenameColumn;
-import dev.retort.internal.operation.RenameTable;
-import dev.retort.internal.operation.Sql;
-import dev.retort.internal.operation.TableConstraint;
-import dev.retort.internal.operation.ValidateConstraint;
-import dev.retort.internal.script.MigrationBody;
+import dev.retort.spi.AddCheckConstraint;
+import dev.retort.spi.AddColumn;
+import dev.retort.spi.AddForeignKey;
+import dev.retort.spi.AddUniqueConstraint;
+import dev.retort.spi.AlterColumn;
+import dev.retort.spi.Backfill;
+import dev.retort.spi.BulkInsert;
+import dev.retort.spi.ColumnDef;
+import dev.retort.spi.CreateHypertable;
+import dev.retort.spi.CreateIndex;
+import dev.retort.spi.CreateTable;
+import dev.retort.spi.DropColumn;
+import dev.retort.spi.DropIndex;
+import dev.retort.spi.DropTable;
+import dev.retort.spi.Operation;
+import dev.retort.spi.RenameColumn;
+import dev.retort.spi.RenameTable;
+import dev.retort.spi.Sql;
+import dev.retort.spi.TableConstraint;
+import dev.retort.spi.ValidateConstraint;
+import dev.retort.spi.MigrationBody;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -113,7 +113,7 @@ public final class Linter {
         if (!body.hasDowngrade()) {
             add(out, r, 1, Rule.MISSING_DOWNGRADE, r.id());
         }
-        if (r.lockTimeout() != null && dev.retort.internal.config.DurationParser.parse(r.lockTimeout()).isZero()) {
+        if (r.lockTimeout() != null && dev.retort.spi.DurationParser.parse(r.lockTimeout()).isZero()) {
             add(out, r, 1, Rule.LOCK_TIMEOUT_DISABLED, "header lockTimeout '" + r.lockTimeout() + "'");
         }
         List<Finding> kept = new ArrayList<>();
@@ -346,7 +346,7 @@ public final class Linter {
             columnTypes.remove(d.name());
         } else if (op instanceof CreateHypertable h) {
             hypertables.add(h.table());
-        } else if (op instanceof dev.retort.internal.operation.CreateSchema cs) {
+        } else if (op instanceof dev.retort.spi.CreateSchema cs) {
             s.newSchemas.add(cs.name());
         }
     }

@@ -1,5 +1,9 @@
 package dev.retort.internal.script;
 
+import dev.retort.spi.ScriptLanguage;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.ScriptSource;
+
 import dev.retort.Revision;
 import dev.retort.ScriptException;
 

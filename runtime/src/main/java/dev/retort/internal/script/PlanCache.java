@@ -1,5 +1,8 @@
 package dev.retort.internal.script;
 
+import dev.retort.spi.ScriptSource;
+import dev.retort.spi.CacheSeal;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;

@@ -1,7 +1,11 @@
 package dev.retort.internal.script;
 
+import dev.retort.spi.MigrationContext;
+
+import dev.retort.spi.MigrationBody;
+
 import dev.retort.Revision;
-import dev.retort.internal.operation.Operation;
+import dev.retort.spi.Operation;
 
 import java.io.Serializable;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package dev.retort.internal.script;
 
+import dev.retort.spi.ScriptSource;
+
 import dev.retort.ConfigException;
 
 import java.io.IOException;

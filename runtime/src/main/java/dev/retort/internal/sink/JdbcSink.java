@@ -1,5 +1,7 @@
 package dev.retort.internal.sink;
 
+import dev.retort.spi.SqlFailure;
+
 import dev.retort.internal.dialect.Statement;
 
 import java.sql.Connection;

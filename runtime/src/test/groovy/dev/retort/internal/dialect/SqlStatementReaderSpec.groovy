@@ -1,14 +1,14 @@
 package dev.retort.internal.dialect
 
-import dev.retort.internal.operation.AddCheckConstraint
-import dev.retort.internal.operation.AddColumn
-import dev.retort.internal.operation.AddForeignKey
-import dev.retort.internal.operation.AddUniqueConstraint
-import dev.retort.internal.operation.AlterColumn
-import dev.retort.internal.operation.CreateIndex
-import dev.retort.internal.operation.CreateTable
-import dev.retort.internal.operation.DropIndex
-import dev.retort.internal.operation.TableConstraint
+import dev.retort.spi.AddCheckConstraint
+import dev.retort.spi.AddColumn
+import dev.retort.spi.AddForeignKey
+import dev.retort.spi.AddUniqueConstraint
+import dev.retort.spi.AlterColumn
+import dev.retort.spi.CreateIndex
+import dev.retort.spi.CreateTable
+import dev.retort.spi.DropIndex
+import dev.retort.spi.TableConstraint
 import spock.lang.Specification
 
 class SqlStatementReaderSpec extends Specification {

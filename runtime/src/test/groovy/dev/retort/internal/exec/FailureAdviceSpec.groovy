@@ -1,6 +1,6 @@
 package dev.retort.internal.exec
 
-import dev.retort.internal.sink.SqlFailure
+import dev.retort.spi.SqlFailure
 import spock.lang.Specification
 
 import java.sql.SQLException

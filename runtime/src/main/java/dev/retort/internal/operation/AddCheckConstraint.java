@@ -1,6 +1,0 @@
-package dev.retort.internal.operation;
-
-/** ALTER TABLE ... ADD CONSTRAINT ... CHECK. */
-public record AddCheckConstraint(String schema, String name, String table, String check, boolean notValid)
-        implements Operation {
-}

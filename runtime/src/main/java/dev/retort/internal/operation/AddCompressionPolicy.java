@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** TimescaleDB add_compression_policy (remove = true renders remove_compression_policy). */
-public record AddCompressionPolicy(String schema, String table, String compressAfter, boolean remove) implements Operation {
-}

@@ -1,6 +1,0 @@
-package dev.retort.internal.operation;
-
-/** ALTER TYPE ... ADD VALUE. */
-public record AddEnumValue(String schema, String name, String value, String before, String after, boolean ifNotExists)
-        implements Operation {
-}

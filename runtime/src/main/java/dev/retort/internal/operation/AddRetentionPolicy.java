@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** TimescaleDB add_retention_policy (remove = true renders remove_retention_policy). */
-public record AddRetentionPolicy(String schema, String table, String dropAfter, boolean remove) implements Operation {
-}

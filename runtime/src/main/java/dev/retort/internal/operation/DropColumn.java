@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** ALTER TABLE ... DROP COLUMN. */
-public record DropColumn(String schema, String table, String name, boolean ifExists) implements Operation {
-}

@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** DROP EXTENSION. */
-public record DropExtension(String name, boolean ifExists) implements Operation {
-}

@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** DROP INDEX. */
-public record DropIndex(String schema, String name, boolean concurrently, boolean ifExists) implements Operation {
-}

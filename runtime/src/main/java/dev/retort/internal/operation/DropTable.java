@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** DROP TABLE. */
-public record DropTable(String schema, String name, boolean ifExists, boolean cascade) implements Operation {
-}

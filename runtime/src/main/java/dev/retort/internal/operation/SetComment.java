@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** COMMENT ON TABLE, or ON COLUMN when {@code column} is given; a null {@code text} removes the comment. */
-public record SetComment(String schema, String table, String column, String text) implements Operation {
-}

@@ -1,5 +1,0 @@
-package dev.retort.internal.operation;
-
-/** ALTER TABLE ... VALIDATE CONSTRAINT. */
-public record ValidateConstraint(String schema, String table, String name) implements Operation {
-}

@@ -1,2 +1,0 @@
-/** Internal: no compatibility guarantees. */
-package dev.retort.internal.operation;

@@ -1,0 +1,6 @@
+package dev.retort.spi;
+
+/** ALTER TABLE ... ADD CONSTRAINT ... CHECK. */
+public record AddCheckConstraint(String schema, String name, String table, String check, boolean notValid)
+        implements Operation {
+}

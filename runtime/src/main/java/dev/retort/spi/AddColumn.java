@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** ALTER TABLE ... ADD COLUMN. */
+public record AddColumn(String schema, String table, ColumnDef column) implements Operation {
+}

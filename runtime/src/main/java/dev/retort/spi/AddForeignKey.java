@@ -1,0 +1,12 @@
+package dev.retort.spi;
+
+import java.util.List;
+
+/** ALTER TABLE ... ADD CONSTRAINT ... FOREIGN KEY. */
+public record AddForeignKey(String schema, String name, String table, List<String> columns, String references,
+                            List<String> refColumns, String onDelete, String onUpdate, boolean notValid) implements Operation {
+    public AddForeignKey {
+        columns = List.copyOf(columns);
+        refColumns = refColumns == null ? List.of() : List.copyOf(refColumns);
+    }
+}

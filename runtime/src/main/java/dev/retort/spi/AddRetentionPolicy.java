@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** TimescaleDB add_retention_policy (remove = true renders remove_retention_policy). */
+public record AddRetentionPolicy(String schema, String table, String dropAfter, boolean remove) implements Operation {
+}

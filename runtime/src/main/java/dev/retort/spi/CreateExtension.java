@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** CREATE EXTENSION. */
+public record CreateExtension(String name, boolean ifNotExists, String schema) implements Operation {
+}

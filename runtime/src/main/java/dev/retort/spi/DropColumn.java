@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** ALTER TABLE ... DROP COLUMN. */
+public record DropColumn(String schema, String table, String name, boolean ifExists) implements Operation {
+}

@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** DROP SCHEMA. */
+public record DropSchema(String name, boolean ifExists, boolean cascade) implements Operation {
+}

@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** ALTER INDEX ... RENAME TO. */
+public record RenameIndex(String schema, String from, String to) implements Operation {
+}

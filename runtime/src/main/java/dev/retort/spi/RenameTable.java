@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** ALTER TABLE ... RENAME TO. */
+public record RenameTable(String schema, String from, String to) implements Operation {
+}

@@ -1,0 +1,5 @@
+package dev.retort.spi;
+
+/** COMMENT ON TABLE, or ON COLUMN when {@code column} is given; a null {@code text} removes the comment. */
+public record SetComment(String schema, String table, String column, String text) implements Operation {
+}

@@ -1,0 +1,10 @@
+package dev.retort.spi;
+
+/**
+ * Raw SQL, one or more statements.
+ *
+ * @param sql      the statements
+ * @param downSql  the reverse, or null
+ */
+public record Sql(String sql, String downSql) implements Operation {
+}
