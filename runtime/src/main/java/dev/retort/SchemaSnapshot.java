@@ -1,10 +1,9 @@
 package dev.retort;
 
-import dev.retort.internal.dialect.CatalogQueries;
+import dev.retort.internal.autogen.Catalog;
+import dev.retort.internal.autogen.CatalogReader;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
 /**
  * What a database's schema is, read from pg_catalog: schemas, tables, views, sequences, columns
  * (type, nullability, default, identity), indexes (with method, predicate and validity), constraints,
- * enums, extensions and functions. Two snapshots are equal when the schemas are; {@link #diff} says how
- * they differ, one line per object.
+ * enums, extensions and functions, from the same catalog reading autogenerate compares. Two snapshots are
+ * equal when the schemas are; {@link #diff} says how they differ, one line per object.
  */
 public final class SchemaSnapshot {
     private final SortedMap<String, String> objects;
@@ -28,19 +27,56 @@ public final class SchemaSnapshot {
     /** Reads the schema through {@code connection}, leaving out the named tables (e.g. Retort's own). */
     public static SchemaSnapshot take(Connection connection, List<String> excludedTables) {
         SortedMap<String, String> objects = new TreeMap<>();
-        String excluded = CatalogQueries.exclusionList(excludedTables);
-        try (var st = connection.createStatement()) {
-            for (String q : CatalogQueries.all(excluded)) {
-                try (ResultSet rs = st.executeQuery(q)) {
-                    while (rs.next()) {
-                        objects.put(rs.getString(1), rs.getString(2) == null ? "" : rs.getString(2).strip());
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new ConnectionException("cannot read the schema: " + e.getMessage(), e);
+        for (Catalog catalog : CatalogReader.readAll(connection, excludedTables)) {
+            describe(catalog, objects);
+            catalog.extensions().forEach((name, version) -> objects.put("extension " + name, version));
         }
         return new SchemaSnapshot(objects);
+    }
+
+    // one line per object, keyed by kind and qualified name
+    private static void describe(Catalog catalog, SortedMap<String, String> objects) {
+        String schema = catalog.schema();
+        if (!schema.equals("public")) {
+            objects.put("schema " + schema, "");
+        }
+        List<Catalog.Table> relations = new ArrayList<>(catalog.tables().values());
+        relations.addAll(catalog.otherRelations().values());
+        for (Catalog.Table t : relations) {
+            String name = schema + "." + t.name();
+            objects.put(t.kind().word() + " " + name, ((t.comment() == null ? "" : "comment: " + t.comment())
+                    + (t.definition() == null ? "" : " " + t.definition())).strip());
+            for (Catalog.Column c : t.columns()) {
+                objects.put("column " + name + "." + c.name(), column(c));
+            }
+            for (Catalog.Constraint c : t.constraints().values()) {
+                objects.put("constraint " + name + "." + c.name(), (c.definition() + (c.validated() ? "" : " (not validated)")).strip());
+            }
+        }
+        List<Catalog.Index> indexes = new ArrayList<>(catalog.indexes().values());
+        indexes.addAll(catalog.otherIndexes().values());
+        for (Catalog.Index i : indexes) {
+            objects.put("index " + schema + "." + i.name(), (i.statement() + (i.valid() ? "" : " INVALID")).strip());
+        }
+        catalog.enums().forEach((name, labels) -> objects.put("enum " + schema + "." + name,
+                String.join(", ", labels.stream().map(SchemaSnapshot::quoted).toList())));
+        catalog.functions().forEach((signature, hash) -> objects.put("function " + schema + "." + signature, hash));
+    }
+
+    private static String column(Catalog.Column c) {
+        String identity = switch (c.identity()) {
+            case NONE -> "";
+            case ALWAYS -> " IDENTITY ALWAYS";
+            case BY_DEFAULT -> " IDENTITY BY DEFAULT";
+        };
+        return (c.type() + (c.notNull() ? " NOT NULL" : " NULL") + (c.defaultSql() == null ? "" : " DEFAULT " + c.defaultSql())
+                + identity + (c.comment() == null ? "" : " comment: " + c.comment())).strip();
+    }
+
+    // as quote_literal writes a label
+    private static String quoted(String label) {
+        String text = "'" + label.replace("\\", "\\\\").replace("'", "''") + "'";
+        return label.indexOf('\\') < 0 ? text : "E" + text;
     }
 
     /** Object key ("column public.users.email") to its description ("character varying(255) NOT NULL"). */

@@ -1,5 +1,8 @@
 package dev.retort.spock
 
+import dev.retort.internal.config.DatabaseUrl
+import dev.retort.internal.db.ScratchServer
+import dev.retort.internal.dialect.PostgresDialect
 import groovy.sql.Sql
 import groovy.transform.CompileStatic
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
@@ -7,7 +10,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 import java.nio.file.Files
 import java.sql.Connection
 import java.sql.DriverManager
-import java.util.concurrent.atomic.AtomicInteger
 
 /**
  * A fresh, empty PostgreSQL database for one test, dropped on close. It lives on the server named
@@ -16,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger
  */
 @CompileStatic
 final class TestDatabase implements AutoCloseable {
-    private static final AtomicInteger COUNTER = new AtomicInteger()
     private static Server server
 
     /** host:port/dbname with user and no password, as a jdbc URL. */
@@ -24,12 +25,16 @@ final class TestDatabase implements AutoCloseable {
     final String name
     final String user
     final String password
+    private final Server home
+    private final DatabaseUrl database
 
-    private TestDatabase(String jdbcUrl, String name, String user, String password) {
-        this.jdbcUrl = jdbcUrl
-        this.name = name
-        this.user = user
-        this.password = password
+    private TestDatabase(Server home, DatabaseUrl database) {
+        this.home = home
+        this.database = database
+        this.jdbcUrl = "jdbc:postgresql://${home.hostPort}/${database.database()}".toString()
+        this.name = database.database()
+        this.user = home.user
+        this.password = home.password
     }
 
     /** A new empty database on the server at {@code url} (each call its own database). */
@@ -42,10 +47,9 @@ final class TestDatabase implements AutoCloseable {
         create(server())
     }
 
+    // the runtime's one scratch-database builder makes (and quotes) the database
     private static TestDatabase create(Server s) {
-        String name = "retort_t_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet()
-        s.admin { Connection c -> c.createStatement().execute("CREATE DATABASE " + name) }
-        return new TestDatabase("jdbc:postgresql://${s.hostPort}/${name}".toString(), name, s.user, s.password)
+        return new TestDatabase(s, s.scratch.createDatabase('t'))
     }
 
     /** The URL form users put in DATABASE_URL, with the user. */
@@ -80,7 +84,7 @@ final class TestDatabase implements AutoCloseable {
 
     @Override
     void close() {
-        server().admin { Connection c -> c.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") }
+        home.scratch.dropDatabase(database)
     }
 
     private static synchronized Server server() {
@@ -98,6 +102,7 @@ final class TestDatabase implements AutoCloseable {
         String password
         String adminDb
         EmbeddedPostgres embedded
+        private ScratchServer builder
 
         static Server embedded() {
             def dir = Files.createTempDirectory('retort-test-pg')
@@ -134,18 +139,13 @@ final class TestDatabase implements AutoCloseable {
                     adminDb: m.group(2) ?: 'postgres')
         }
 
-        void admin(Closure body) {
-            Properties p = new Properties()
-            p.setProperty('user', user)
-            if (password) {
-                p.setProperty('password', password)
+        // databases on this server, made and dropped by the runtime's scratch-database builder
+        ScratchServer getScratch() {
+            if (builder == null) {
+                builder = ScratchServer.open(DatabaseUrl.jdbc(hostPort, adminDb, user, password), new PostgresDialect(),
+                        'set RETORT_TEST_URL to a server where this user may create databases')
             }
-            Connection c = DriverManager.getConnection("jdbc:postgresql://${hostPort}/${adminDb}".toString(), p)
-            try {
-                body.call(c)
-            } finally {
-                c.close()
-            }
+            return builder
         }
     }
 }

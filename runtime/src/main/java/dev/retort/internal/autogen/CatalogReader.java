@@ -1,6 +1,9 @@
 package dev.retort.internal.autogen;
 
 import dev.retort.ConnectionException;
+import dev.retort.internal.autogen.Catalog.ConstraintKind;
+import dev.retort.internal.autogen.Catalog.IdentityKind;
+import dev.retort.internal.autogen.Catalog.RelationKind;
 import dev.retort.internal.dialect.CatalogQueries;
 
 import java.sql.Connection;
@@ -10,78 +13,93 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
-/** Reads one schema into a {@link Catalog}, leaving out the named tables (Retort's own). */
+/**
+ * Reads schemas from pg_catalog into {@link Catalog} records, leaving out the named tables (Retort's own): the
+ * one reader behind autogenerate, drift and {@link dev.retort.SchemaSnapshot}.
+ */
 public final class CatalogReader {
-    private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
-
     private CatalogReader() {
     }
 
+    /** One schema. */
     public static Catalog read(Connection connection, String schema, List<String> excludedTables) {
+        List<Catalog> one = readScope(connection, schema, excludedTables);
+        return one.isEmpty() ? new SchemaParts(schema).catalog(readExtensions(connection)) : one.get(0);
+    }
+
+    /** Every schema but PostgreSQL's own, in name order. */
+    public static List<Catalog> readAll(Connection connection, List<String> excludedTables) {
+        return readScope(connection, null, excludedTables);
+    }
+
+    private static List<Catalog> readScope(Connection connection, String schema, List<String> excludedTables) {
         String excluded = CatalogQueries.exclusionList(excludedTables);
-        Map<String, String> comments = new LinkedHashMap<>();
-        Map<String, List<Catalog.Column>> columns = new LinkedHashMap<>();
-        Map<String, Map<String, Catalog.Constraint>> constraints = new LinkedHashMap<>();
-        Map<String, Catalog.Index> indexes = new LinkedHashMap<>();
-        Map<String, List<String>> enums = new LinkedHashMap<>();
-        Set<String> extensions = new LinkedHashSet<>();
+        Map<String, SchemaParts> parts = new LinkedHashMap<>();
         try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery(CatalogQueries.tables(schema, excluded))) {
+            try (ResultSet rs = st.executeQuery(CatalogQueries.schemas(schema))) {
                 while (rs.next()) {
-                    comments.put(rs.getString(1), rs.getString(2));
-                    columns.put(rs.getString(1), new ArrayList<>());
-                    constraints.put(rs.getString(1), new LinkedHashMap<>());
+                    parts.put(rs.getString(1), new SchemaParts(rs.getString(1)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery(CatalogQueries.relations(schema, excluded))) {
+                while (rs.next()) {
+                    parts.get(rs.getString(1)).addRelation(rs.getString(2),
+                            RelationKind.of(rs.getString(3), rs.getBoolean(4)), rs.getString(5), rs.getString(6));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.columns(schema, excluded))) {
                 while (rs.next()) {
-                    List<Catalog.Column> list = columns.get(rs.getString(1));
-                    if (list != null) {
-                        list.add(new Catalog.Column(rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
-                                rs.getString(6), rs.getBoolean(7), rs.getString(8)));
-                    }
+                    parts.get(rs.getString(1)).addColumn(rs.getString(2), new Catalog.Column(rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5), rs.getString(6), IdentityKind.of(rs.getString(7)), rs.getBoolean(8), rs.getString(9)));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.constraints(schema, excluded))) {
                 while (rs.next()) {
-                    Map<String, Catalog.Constraint> map = constraints.get(rs.getString(1));
-                    if (map != null) {
-                        map.put(rs.getString(2), new Catalog.Constraint(rs.getString(1), rs.getString(2), rs.getString(3).charAt(0),
-                                rs.getString(4), split(rs.getString(5)), rs.getString(6), split(rs.getString(7)),
-                                action(rs.getString(8)), action(rs.getString(9)), rs.getBoolean(10)));
-                    }
+                    parts.get(rs.getString(1)).addConstraint(new Catalog.Constraint(rs.getString(2), rs.getString(3),
+                            ConstraintKind.of(rs.getString(4)), rs.getString(5), split(rs.getString(6)), rs.getString(7),
+                            split(rs.getString(8)), action(rs.getString(9)), action(rs.getString(10)), rs.getBoolean(11)));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.indexes(schema, excluded))) {
                 while (rs.next()) {
-                    if (columns.containsKey(rs.getString(1))) {
-                        indexes.put(rs.getString(2), parseIndex(rs.getString(1), rs.getString(2), rs.getString(3)));
-                    }
+                    parts.get(rs.getString(1)).addIndex(IndexText.parse(rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBoolean(5)), rs.getBoolean(6));
                 }
             }
             try (ResultSet rs = st.executeQuery(CatalogQueries.enums(schema))) {
                 while (rs.next()) {
-                    enums.put(rs.getString(1), List.of(rs.getString(2).split("\u0001", -1)));
+                    parts.get(rs.getString(1)).enums.put(rs.getString(2), List.of(rs.getString(3).split("\u0001", -1)));
                 }
             }
-            try (ResultSet rs = st.executeQuery(CatalogQueries.extensions())) {
+            try (ResultSet rs = st.executeQuery(CatalogQueries.functions(schema))) {
                 while (rs.next()) {
-                    extensions.add(rs.getString(1));
+                    parts.get(rs.getString(1)).functions.put(rs.getString(2), rs.getString(3));
                 }
             }
         } catch (SQLException e) {
-            throw new ConnectionException("cannot read the schema: " + e.getMessage(), e);
+            throw failure(e);
         }
-        Map<String, Catalog.Table> tables = new LinkedHashMap<>();
-        comments.forEach((name, comment) -> tables.put(name,
-                new Catalog.Table(name, comment, List.copyOf(columns.get(name)), constraints.get(name))));
-        return new Catalog(schema, tables, indexes, enums, extensions);
+        Map<String, String> extensions = readExtensions(connection);
+        return parts.values().stream().map(p -> p.catalog(extensions)).toList();
+    }
+
+    private static Map<String, String> readExtensions(Connection connection) {
+        Map<String, String> extensions = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(CatalogQueries.extensions())) {
+            while (rs.next()) {
+                extensions.put(rs.getString(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return extensions;
+    }
+
+    private static ConnectionException failure(SQLException e) {
+        return new ConnectionException("cannot read the schema: " + e.getMessage(), e);
     }
 
     private static List<String> split(String csv) {
@@ -97,75 +115,74 @@ public final class CatalogReader {
             case "n" -> "set null";
             case "d" -> "set default";
             case "r" -> "restrict";
-            default -> null; // 'a': no action, the default
+            default -> null; // 'a' (no action, the default) and ' ' (not a foreign key)
         };
     }
 
-    /** Splits {@code CREATE [UNIQUE] INDEX name ON table USING method (keys) [INCLUDE (...)] [WHERE ...]}. */
-    static Catalog.Index parseIndex(String table, String name, String def) {
-        boolean unique = def.substring(def.indexOf(' ') + 1).startsWith("UNIQUE "); // pg_get_indexdef: CREATE [UNIQUE] INDEX ...
-        int using = def.indexOf(" USING ");
-        String rest = def.substring(using + 7);
-        int open = rest.indexOf('(');
-        String method = rest.substring(0, open).trim();
-        int close = matching(rest, open);
-        String keys = rest.substring(open + 1, close);
-        String tail = rest.substring(close + 1);
-        List<String> include = List.of();
-        if (tail.startsWith(" INCLUDE (")) {
-            int end = matching(tail, tail.indexOf('('));
-            include = topLevel(tail.substring(tail.indexOf('(') + 1, end)).stream().map(CatalogReader::unquote).toList();
-            tail = tail.substring(end + 1);
-        }
-        int where = tail.indexOf(" WHERE ");
-        String predicate = where < 0 ? null : tail.substring(where + 7);
-        List<String> parts = topLevel(keys);
-        boolean plain = parts.stream().allMatch(p -> PLAIN_IDENTIFIER.matcher(p).matches() || p.matches("\"([^\"]|\"\")+\""));
-        List<String> keyColumns = plain ? parts.stream().map(CatalogReader::unquote).toList() : null;
-        return new Catalog.Index(table, name, unique, method, keys, keyColumns, include, predicate,
-                (unique ? "UNIQUE " : "") + "USING " + rest);
-    }
+    /** One schema's rows as they arrive, sorted into what autogenerate compares and the rest. */
+    private static final class SchemaParts {
+        final String schema;
+        final Map<String, RelationParts> relations = new LinkedHashMap<>();
+        final Map<String, Catalog.Index> indexes = new LinkedHashMap<>();
+        final Map<String, Catalog.Index> otherIndexes = new LinkedHashMap<>();
+        final Map<String, List<String>> enums = new LinkedHashMap<>();
+        final Map<String, String> functions = new LinkedHashMap<>();
 
-    /** The index of the parenthesis that closes the one at {@code open}, skipping quoted text. */
-    static int matching(String s, int open) {
-        int depth = 0;
-        boolean quoted = false;
-        for (int i = open; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')' && --depth == 0) {
-                return i;
+        SchemaParts(String schema) {
+            this.schema = schema;
+        }
+
+        void addRelation(String name, RelationKind kind, String comment, String definition) {
+            relations.put(name, new RelationParts(name, kind, comment, definition));
+        }
+
+        void addColumn(String relation, Catalog.Column column) {
+            RelationParts r = relations.get(relation);
+            if (r != null) {
+                r.columns.add(column);
             }
         }
-        return s.length() - 1;
-    }
 
-    private static List<String> topLevel(String list) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < list.length(); i++) {
-            char c = list.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(') {
-                depth++;
-            } else if (!quoted && c == ')') {
-                depth--;
-            } else if (!quoted && depth == 0 && c == ',') {
-                out.add(list.substring(start, i).trim());
-                start = i + 1;
+        void addConstraint(Catalog.Constraint constraint) {
+            RelationParts r = relations.get(constraint.table());
+            if (r != null) {
+                r.constraints.put(constraint.name(), constraint);
             }
         }
-        out.add(list.substring(start).trim());
-        return out;
+
+        void addIndex(Catalog.Index index, boolean ofConstraint) {
+            RelationParts r = relations.get(index.table());
+            if (r == null) {
+                return;
+            }
+            (r.kind.compared() && !ofConstraint ? indexes : otherIndexes).put(index.name(), index);
+        }
+
+        Catalog catalog(Map<String, String> extensions) {
+            Map<String, Catalog.Table> tables = new LinkedHashMap<>();
+            Map<String, Catalog.Table> others = new LinkedHashMap<>();
+            relations.values().forEach(r -> (r.kind.compared() ? tables : others).put(r.name, r.table()));
+            return new Catalog(schema, tables, indexes, enums, extensions, others, otherIndexes, functions);
+        }
     }
 
-    private static String unquote(String identifier) {
-        return identifier.startsWith("\"") ? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
+    private static final class RelationParts {
+        final String name;
+        final RelationKind kind;
+        final String comment;
+        final String definition;
+        final List<Catalog.Column> columns = new ArrayList<>();
+        final Map<String, Catalog.Constraint> constraints = new LinkedHashMap<>();
+
+        RelationParts(String name, RelationKind kind, String comment, String definition) {
+            this.name = name;
+            this.kind = kind;
+            this.comment = comment;
+            this.definition = definition;
+        }
+
+        Catalog.Table table() {
+            return new Catalog.Table(name, kind, comment, definition, List.copyOf(columns), constraints);
+        }
     }
 }

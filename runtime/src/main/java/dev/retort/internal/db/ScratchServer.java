@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A server to build throwaway databases on: a new embedded PostgreSQL in a temporary directory, or the
@@ -24,6 +25,8 @@ import java.util.Properties;
  * temporary server removed.
  */
 public final class ScratchServer implements AutoCloseable {
+    // names stay unique when two databases are made in the same nanosecond, and across processes on one server
+    private static final AtomicInteger COUNTER = new AtomicInteger();
     private final PostgresDialect dialect;
     private final DatabaseUrl base;
     private final EmbeddedServer embedded;
@@ -65,7 +68,8 @@ public final class ScratchServer implements AutoCloseable {
 
     /** A new, empty database {@code retort_<purpose>_<hex>} on this server, dropped on close. */
     public DatabaseUrl createDatabase(String purpose) {
-        String name = "retort_" + purpose + "_" + Long.toHexString(System.nanoTime());
+        String name = "retort_" + purpose + "_" + Long.toHexString(System.nanoTime()) + "_" + ProcessHandle.current().pid()
+                + "_" + COUNTER.incrementAndGet();
         try (Connection c = connect(base); var st = c.createStatement()) {
             st.execute(dialect.createDatabase(name));
         } catch (SQLException e) {
@@ -74,6 +78,17 @@ public final class ScratchServer implements AutoCloseable {
         }
         created.add(name);
         return base.withDatabase(name);
+    }
+
+    /** Drops {@code database} (one this server created) now, disconnecting whoever is still on it. */
+    public void dropDatabase(DatabaseUrl database) {
+        try (Connection c = connect(base); var st = c.createStatement()) {
+            st.execute(dialect.dropDatabase(database.database()));
+        } catch (SQLException e) {
+            throw new ConnectionException("cannot drop the scratch database " + database.database() + " on " + base.describe() + ": "
+                    + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+        created.remove(database.database());
     }
 
     /** A plain connection (autocommit) to a database of this server. */
