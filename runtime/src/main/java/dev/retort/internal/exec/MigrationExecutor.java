@@ -20,17 +20,15 @@ import dev.retort.spi.Sql;
 import dev.retort.spi.MigrationBody;
 import dev.retort.spi.MigrationContext;
 import dev.retort.spi.SqlFailure;
+import dev.retort.internal.script.ScriptLine;
 import dev.retort.internal.sink.SqlSink;
 
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a plan through a sink: each migration in its own transaction together with its version-table
@@ -69,11 +67,11 @@ public final class MigrationExecutor {
         java.util.SortedSet<String> heads = graph.emptyHeads();
         heads.addAll(graph.headsOf(applied));
         List<MigrationStep> done = new ArrayList<>();
-        boolean oneTransaction = !transactionPerMigration && sink.online();
-        if (guard != null && sink.online()) {
+        boolean oneTransaction = !transactionPerMigration && sink.holdsRunTransaction();
+        if (guard != null && sink.locks()) {
             sink = guard.wrap(sink);
         }
-        resumePoints = sink.online() && !oneTransaction && plan.direction() == Direction.UPGRADE
+        resumePoints = sink.remembers() && !oneTransaction && plan.direction() == Direction.UPGRADE
                 ? PartProgress.resumePoints(store, sink.connection(), plan.direction()) : Map.of();
         if (oneTransaction) {
             sink.begin();
@@ -105,7 +103,7 @@ public final class MigrationExecutor {
                             listener.notice(r.id() + ": " + why + "; the migration was rolled back, retry " + (attempt + 1) + " of "
                                     + settings.retries() + " in " + wait + " ms");
                             recordFailure(r, plan.direction(), sink, "lock timeout, retried: " + why, t0);
-                            sleep(wait);
+                            settings.pauseBeforeRetry(attempt);
                             t0 = System.nanoTime();
                             continue;
                         }
@@ -114,7 +112,7 @@ public final class MigrationExecutor {
                 }
                 heads = headsAfter;
                 MigrationStep step = new MigrationStep(r, plan.direction(),
-                        sink.online() ? Duration.ofNanos(System.nanoTime() - t0) : Duration.ZERO);
+                        sink.elapsedSince(t0));
                 done.add(step);
                 listener.stepFinished(step);
             }
@@ -127,12 +125,8 @@ public final class MigrationExecutor {
             }
             throw e;
         } finally {
-            if (sink.online() && !plan.isEmpty()) {
-                try {
-                    dialect.resetTimeouts().forEach(sink::execute); // an application's pooled connection goes back clean
-                } catch (RuntimeException ignored) {
-                    // the connection is broken; it is closed next
-                }
+            if (!plan.isEmpty()) {
+                timeouts.reset(dialect, sink);
             }
         }
         return done;
@@ -141,14 +135,6 @@ public final class MigrationExecutor {
     // only a lock timeout with nothing applied outside the transaction is safe to run again from the start
     private static boolean retryable(StepFailure f) {
         return f.context.outsideCount == 0 && f.getCause() instanceof SqlFailure sf && "55P03".equals(sf.sqlState());
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A step that failed and was rolled back, with what it had done. */
@@ -162,9 +148,7 @@ public final class MigrationExecutor {
         }
     }
 
-    // the timeouts this executor last set on the session (-1: not yet)
-    private long sessionLockTimeout = -1;
-    private long sessionStatementTimeout = -1;
+    private final SessionTimeouts timeouts = new SessionTimeouts();
 
     private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
                          List<String> headsAfter, long t0, boolean oneTransaction) {
@@ -173,26 +157,13 @@ public final class MigrationExecutor {
         if (ctx.parts.resumeAt() > 0) {
             listener.notice(r.id() + ": resuming after the " + ctx.parts.resumeAt() + " statement(s) an earlier attempt committed");
         }
-        sink.comment((direction == Direction.UPGRADE ? "Running upgrade " : "Running downgrade ")
-                + String.join(", ", headsBefore.isEmpty() ? List.of("base") : headsBefore) + " -> "
-                + String.join(", ", headsAfter.isEmpty() ? List.of("base") : headsAfter)
-                + (r.message() == null ? "" : ": " + r.message()));
+        sink.comment(heading(r, direction, headsBefore, headsAfter));
         try {
             long lock = settings.lockTimeoutMs(r);
             long statement = settings.statementTimeoutMs(r);
-            if (oneTransaction) { // one transaction for the run: the limits are per migration all the same
-                sink.execute(dev.retort.internal.dialect.Statement.of(
-                        dev.retort.internal.dialect.ConcurrencyQueries.localTimeouts(lock, statement)));
-            } else if (!sink.inTransaction()) {
-                // online, the session keeps them: set them again only when a script's header changes them
-                if (!sink.online() || lock != sessionLockTimeout || statement != sessionStatementTimeout) {
-                    dialect.timeouts(lock, statement).forEach(sink::execute);
-                    sessionLockTimeout = lock;
-                    sessionStatementTimeout = statement;
-                }
-            }
+            timeouts.apply(dialect, sink, lock, statement, oneTransaction);
             ctx.openIfTransactional();
-            if (guard != null && sink.online()) {
+            if (guard != null && sink.locks()) {
                 guard.enter(sink, r, headsBefore, lock, statement);
             }
             if (direction == Direction.UPGRADE) {
@@ -203,7 +174,7 @@ public final class MigrationExecutor {
             if (!sink.inTransaction()) {
                 sink.begin();
             }
-            Long ms = sink.online() ? (System.nanoTime() - t0) / 1_000_000 : null;
+            Long ms = sink.remembers() ? sink.elapsedSince(t0).toMillis() : null;
             List<Statement> versionRows = store.moveHeadsStatements(headsBefore, headsAfter);
             Statement historyRow = store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
                     true, ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null));
@@ -226,33 +197,28 @@ public final class MigrationExecutor {
         }
     }
 
+    private static String heading(Revision r, Direction direction, List<String> before, List<String> after) {
+        return (direction == Direction.UPGRADE ? "Running upgrade " : "Running downgrade ")
+                + String.join(", ", before.isEmpty() ? List.of("base") : before) + " -> "
+                + String.join(", ", after.isEmpty() ? List.of("base") : after) + (r.message() == null ? "" : ": " + r.message());
+    }
+
     private RetortException failure(Revision r, Direction direction, RuntimeException e, SqlSink sink, StepContext ctx,
                                      long t0) {
-        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements == 0 || !sink.online())) {
+        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements == 0 || !sink.remembers())) {
             return re; // a script error found before anything ran (or while writing --sql): report it as itself
         }
-        String reason;
-        if (e instanceof SqlFailure f) {
-            reason = hint(f.serverMessage().replaceFirst("^ERROR: ", ""));
-            if (f.statement() != null) {
-                String first = f.statement().lines().findFirst().orElse("").strip();
-                reason += " in statement: " + (first.length() > 80 ? first.substring(0, 77) + "..." : first);
-            }
-        } else {
-            reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        String reason = FailureReason.of(e, r.file());
+        int lineNo = ScriptLine.of(e, r.file());
+        if (lineNo == 0) {
+            lineNo = ctx.line; // a recorded body: the line it was recorded on
         }
-        String line = scriptLine(e, r);
-        if (line.isEmpty() && ctx.line > 0) {
-            line = ":" + ctx.line; // a recorded body: the line it was recorded on
-        }
-        if (reason.startsWith(r.file())) {
-            reason = reason.substring(r.file().length()).replaceFirst("^:\\d+: ", "");
-        }
+        String line = lineNo > 0 ? ":" + lineNo : "";
         String partial = (ctx.outsideCount > 0
                 ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "")
                 + (ctx.parts.committed() > 0 ? "; " + ctx.parts.committed() + " statement(s) of it are committed in all (each recorded"
                 + " in the history), a re-run resumes after them" : "");
-        if (sink.online()) {
+        if (sink.remembers()) {
             recordFailure(r, direction, sink, reason + (ctx.outsideCount > 0
                     ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : "")
                     + (ctx.parts.committed() > 0 ? "; partly applied: " + ctx.parts.committed() + " statement(s) committed" : ""), t0);
@@ -262,40 +228,8 @@ public final class MigrationExecutor {
     }
 
     private void recordFailure(Revision r, Direction direction, SqlSink sink, String reason, long t0) {
-        try {
-            sink.begin();
-            store.record(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null,
-                    (System.nanoTime() - t0) / 1_000_000, false, reason));
-            sink.commit();
-        } catch (RuntimeException ignored) {
-            sink.rollback(); // the failure itself is what the user needs to see
-        }
-    }
-
-    // a missing TimescaleDB shows up as an unknown function: say what is really missing
-    private static String hint(String message) {
-        Matcher m = Pattern.compile("function (create_hypertable|add_retention_policy|add_compression_policy|remove_retention_policy"
-                + "|remove_compression_policy|by_range|add_continuous_aggregate_policy)\\(.*does not exist").matcher(message);
-        if (m.find()) {
-            return "the TimescaleDB extension is missing in this database (" + m.group(1) + " does not exist); install "
-                    + "TimescaleDB on the server and add createExtension 'timescaledb' before this step";
-        }
-        return message;
-    }
-
-    // the line of the script where the failing call stands, from the stack the DSL leaves behind
-    private static String scriptLine(Throwable e, Revision r) {
-        String name = r.file().replace('\\', '/');
-        String base = name.substring(name.lastIndexOf('/') + 1);
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            for (StackTraceElement el : t.getStackTrace()) {
-                if (el.getFileName() != null && el.getLineNumber() > 0
-                        && (el.getFileName().endsWith(base) || el.getFileName().equals(name))) {
-                    return ":" + el.getLineNumber();
-                }
-            }
-        }
-        return "";
+        store.recordFailure(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null,
+                (System.nanoTime() - t0) / 1_000_000, false, reason));
     }
 
     private final class StepContext implements MigrationContext {
@@ -334,22 +268,22 @@ public final class MigrationExecutor {
         @Override
         public void emit(Operation operation) {
             if (operation instanceof Sql) {
-                sessionLockTimeout = -1; // raw SQL may SET the session's timeouts: set ours again before the next step
+                timeouts.forget(); // raw SQL may SET the session's timeouts: set ours again before the next step
             }
-            if (operation instanceof Backfill b && sink.online()) {
+            if (operation instanceof Backfill b && sink.batchesBackfills()) {
                 if (!parts.nextIsDone(b.toString())) {
                     runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b), true);
                 }
                 return;
             }
-            if (operation instanceof CreateIndex i && i.concurrently() && sink.online()) {
+            if (operation instanceof CreateIndex i && i.concurrently()) {
                 dropInvalidIndex(i.schema(), i.name());
             }
             for (Statement s : dialect.render(operation)) {
                 if (parts.nextIsDone(s.sql())) {
                     continue; // committed by an earlier attempt of this text
                 }
-                if (!s.transactional() && sink.online() && operation instanceof Sql) {
+                if (!s.transactional() && operation instanceof Sql) {
                     for (Object read : SqlStatementReader.read(s.sql())) {
                         if (read instanceof CreateIndex ci && ci.concurrently()) {
                             dropInvalidIndex(ci.schema(), ci.name());
@@ -386,14 +320,8 @@ public final class MigrationExecutor {
 
         // a CONCURRENTLY build that failed leaves an INVALID index of the same name: drop it first so the retry can build
         private void dropInvalidIndex(String schema, String name) {
-            try (var st = sink.connection().createStatement();
-                 var rs = st.executeQuery(dialect.invalidIndexExists(schema, name))) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return;
-                }
-            } catch (java.sql.SQLException e) {
-                throw new SqlFailure(null, e);
+            if (!sink.probe(dialect.invalidIndexExists(schema, name))) {
+                return; // offline there is nothing to find: the script builds the index once
             }
             listener.notice(revision.id() + ": dropping the invalid index " + name
                     + " left by an earlier failed CONCURRENTLY build, then building it again");
@@ -448,28 +376,21 @@ public final class MigrationExecutor {
 
         @Override
         public void notice(String message) {
-            if (sink.online()) {
-                listener.notice(revision.id() + ": " + message);
-            } else {
+            if (sink.writesComments()) {
                 sink.comment(message);
+            } else {
+                listener.notice(revision.id() + ": " + message);
             }
         }
 
         @Override
         public String extension(String name) {
-            if (!sink.online()) {
-                return "available";
-            }
-            try (var st = sink.connection().createStatement(); var rs = st.executeQuery(dialect.extensionState(name))) {
-                return rs.next() ? rs.getString(1) : null;
-            } catch (java.sql.SQLException e) {
-                throw new SqlFailure(null, e);
-            }
+            return sink.extensionState(dialect.extensionState(name));
         }
 
         @Override
         public boolean offline() {
-            return !sink.online();
+            return sink.offline();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.history.VersionStore;
 import dev.retort.spi.SqlFailure;
+import dev.retort.internal.sink.ForwardingSink;
 import dev.retort.internal.sink.SqlSink;
 
 import java.sql.Connection;
@@ -139,7 +140,7 @@ public final class MigrationGuard {
 
     /** The sink the executor drives: commits inside a checked migration take the lease first (pooled). */
     SqlSink wrap(SqlSink inner) {
-        return new SqlSink() {
+        return new ForwardingSink(inner) {
             @Override
             public void begin() {
                 inner.begin();
@@ -157,42 +158,12 @@ public final class MigrationGuard {
             }
 
             @Override
-            public void rollback() {
-                inner.rollback();
-            }
-
-            @Override
-            public boolean inTransaction() {
-                return inner.inTransaction();
-            }
-
-            @Override
             public void execute(Statement statement) {
                 if (current != null && stopRequested.getAsBoolean()) {
                     throw new dev.retort.RetortException("interrupted by a signal before: "
                             + statement.sql().lines().findFirst().orElse(""));
                 }
                 inner.execute(statement);
-            }
-
-            @Override
-            public void executeAll(List<Statement> statements) {
-                inner.executeAll(statements);
-            }
-
-            @Override
-            public void comment(String text) {
-                inner.comment(text);
-            }
-
-            @Override
-            public boolean online() {
-                return inner.online();
-            }
-
-            @Override
-            public Connection connection() {
-                return inner.connection();
             }
         };
     }

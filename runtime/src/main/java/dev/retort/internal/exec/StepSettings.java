@@ -28,4 +28,15 @@ public record StepSettings(Duration lockTimeout, Duration statementTimeout, int 
     static long millis(String text) {
         return dev.retort.spi.DurationParser.parse(text).toMillis();
     }
+
+    /** Waits before retry {@code attempt} (0-based): the backoff doubles each time; returns the milliseconds waited. */
+    long pauseBeforeRetry(int attempt) {
+        long ms = backoff.toMillis() << attempt;
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return ms;
+    }
 }

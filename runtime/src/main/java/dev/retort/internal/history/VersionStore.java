@@ -109,6 +109,17 @@ public final class VersionStore {
         sink.execute(recordStatement(e));
     }
 
+    /** Records a failed attempt in a transaction of its own; a failure to record it is dropped, the failure itself matters. */
+    public void recordFailure(SqlSink sink, HistoryEntry e) {
+        try {
+            sink.begin();
+            record(sink, e);
+            sink.commit();
+        } catch (RuntimeException ignored) {
+            sink.rollback();
+        }
+    }
+
     /** The statement of {@link #record}. */
     public Statement recordStatement(HistoryEntry e) {
         return dialect.insertHistory(schema, historyTable, e.revision(), e.direction(), e.checksum(), e.message(),

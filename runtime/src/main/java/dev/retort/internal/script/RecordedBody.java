@@ -106,12 +106,7 @@ public final class RecordedBody implements MigrationBody, Serializable {
 
     /** The line of the script named {@code baseName} that the current call stands on (0: none on the stack). */
     public static int lineOf(String baseName) {
-        for (StackTraceElement e : new Throwable().getStackTrace()) {
-            if (baseName.equals(e.getFileName()) && e.getLineNumber() > 0) {
-                return e.getLineNumber();
-            }
-        }
-        return 0;
+        return ScriptLine.current(baseName);
     }
 
     /** Collects the events; any question about the server makes the body dynamic. */

@@ -90,4 +90,57 @@ public final class JdbcSink implements SqlSink {
     public Connection connection() {
         return connection;
     }
+
+    @Override
+    public boolean keepsSession() {
+        return true;
+    }
+
+    @Override
+    public boolean locks() {
+        return true;
+    }
+
+    @Override
+    public boolean holdsRunTransaction() {
+        return true;
+    }
+
+    @Override
+    public boolean remembers() {
+        return true;
+    }
+
+    @Override
+    public boolean batchesBackfills() {
+        return true;
+    }
+
+    @Override
+    public boolean writesComments() {
+        return false;
+    }
+
+    @Override
+    public java.time.Duration elapsedSince(long startNanos) {
+        return java.time.Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public boolean probe(String query) {
+        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(query)) {
+            return rs.next() && rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
+
+    @Override
+    public String extensionState(String stateQuery) {
+        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(stateQuery)) {
+            return rs.next() ? rs.getString(1) : null;
+        } catch (SQLException e) {
+            throw new SqlFailure(null, e);
+        }
+    }
 }

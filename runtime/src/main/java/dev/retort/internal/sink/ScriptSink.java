@@ -69,6 +69,51 @@ public final class ScriptSink implements SqlSink {
                 + "run it online, or keep reads out of migrations meant for --sql");
     }
 
+    @Override
+    public boolean keepsSession() {
+        return false;
+    }
+
+    @Override
+    public boolean locks() {
+        return false; // the script's reader runs it; nothing here can hold their lock
+    }
+
+    @Override
+    public boolean holdsRunTransaction() {
+        return false;
+    }
+
+    @Override
+    public boolean remembers() {
+        return false;
+    }
+
+    @Override
+    public boolean batchesBackfills() {
+        return false;
+    }
+
+    @Override
+    public boolean writesComments() {
+        return true;
+    }
+
+    @Override
+    public java.time.Duration elapsedSince(long startNanos) {
+        return java.time.Duration.ZERO;
+    }
+
+    @Override
+    public boolean probe(String query) {
+        return false;
+    }
+
+    @Override
+    public String extensionState(String stateQuery) {
+        return "available"; // the script states createExtension; its reader's server decides
+    }
+
     private void write(String s) {
         try {
             out.append(s);

@@ -35,6 +35,41 @@ public interface SqlSink {
     /** True when statements run on a database. */
     boolean online();
 
+    // What the executor needs to know about where its statements go. Each question is asked by name so that the
+    // executor has one path for online and --sql runs; only the sinks know the difference.
+
+    /** True when the connection outlives each statement: session settings (timeouts) persist and are reset at the end. */
+    boolean keepsSession();
+
+    /** True when locks apply: the migration lock, head checks and leases guard each step. */
+    boolean locks();
+
+    /** True when a whole run can be one transaction (a script always writes one per migration). */
+    boolean holdsRunTransaction();
+
+    /** True when the history can be read back: resume points, failed attempts recorded as rows. */
+    boolean remembers();
+
+    /** True when a backfill runs in batches against live rows rather than being written as its statements. */
+    boolean batchesBackfills();
+
+    /** True when notices go into the output as comments rather than to the listener. */
+    boolean writesComments();
+
+    /** The time since {@code startNanos}; zero when nothing ran. */
+    java.time.Duration elapsedSince(long startNanos);
+
+    /** The result of a yes/no catalog query; false when there is no database to ask. */
+    boolean probe(String query);
+
+    /** The state a state query reports for an extension (null: not there); a script assumes it is available. */
+    String extensionState(String stateQuery);
+
+    /** True when a migration body sees no database: its statements are written, not run (see MigrationContext#offline). */
+    default boolean offline() {
+        return !online();
+    }
+
     /** The live connection; offline this throws. */
     Connection connection();
 }

@@ -1,0 +1,38 @@
+package dev.retort.internal.script;
+
+/**
+ * The one lookup of "which line of the script is this": a script compiles to a class whose stack frames carry the
+ * script's file name, so the first such frame is the line the call stands on.
+ */
+public final class ScriptLine {
+    private ScriptLine() {
+    }
+
+    /** The line of {@code file} (a path or a base name) where {@code e} or one of its causes was thrown; 0: none. */
+    public static int of(Throwable e, String file) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int line = in(t.getStackTrace(), file);
+            if (line > 0) {
+                return line;
+            }
+        }
+        return 0;
+    }
+
+    /** The line of {@code file} the current call stands on; 0: the script is not on the stack. */
+    public static int current(String file) {
+        return in(new Throwable().getStackTrace(), file);
+    }
+
+    private static int in(StackTraceElement[] stack, String file) {
+        String name = file.replace('\\', '/');
+        String base = name.substring(name.lastIndexOf('/') + 1);
+        for (StackTraceElement el : stack) {
+            String f = el.getFileName();
+            if (f != null && el.getLineNumber() > 0 && (f.equals(base) || f.equals(name) || f.endsWith("/" + base))) {
+                return el.getLineNumber();
+            }
+        }
+        return 0;
+    }
+}
