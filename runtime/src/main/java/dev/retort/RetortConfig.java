@@ -28,6 +28,7 @@ public final class RetortConfig {
     private final RunListener listener;
     private final Duration sqlLockTimeout;
     private final Duration sqlStatementTimeout;
+    private final Duration concurrentlyTimeout;
     private final int lockRetries;
     private final Duration lockRetryBackoff;
     private final boolean validateChecksums;
@@ -47,6 +48,7 @@ public final class RetortConfig {
         this.lintOnUpgrade = b.lintOnUpgrade;
         this.sqlLockTimeout = b.sqlLockTimeout;
         this.sqlStatementTimeout = b.sqlStatementTimeout;
+        this.concurrentlyTimeout = b.concurrentlyTimeout;
         this.lockRetries = b.lockRetries;
         this.lockRetryBackoff = b.lockRetryBackoff;
         this.validateChecksums = b.validateChecksums;
@@ -83,6 +85,7 @@ public final class RetortConfig {
         b.listener = listener;
         b.sqlLockTimeout = sqlLockTimeout;
         b.sqlStatementTimeout = sqlStatementTimeout;
+        b.concurrentlyTimeout = concurrentlyTimeout;
         b.lockRetries = lockRetries;
         b.lockRetryBackoff = lockRetryBackoff;
         b.validateChecksums = validateChecksums;
@@ -180,6 +183,11 @@ public final class RetortConfig {
         return sqlStatementTimeout;
     }
 
+    /** How long a CONCURRENTLY step may wait for older transactions (default 30 min; zero = forever); lock_timeout does not apply to it. */
+    public Duration concurrentlyTimeout() {
+        return concurrentlyTimeout;
+    }
+
     /** How often a migration that hit lock_timeout is tried again (default 3). */
     public int lockRetries() {
         return lockRetries;
@@ -232,6 +240,7 @@ public final class RetortConfig {
         private RunListener listener = new Slf4jRunListener();
         private Duration sqlLockTimeout = Duration.ofSeconds(10);
         private Duration sqlStatementTimeout = Duration.ZERO;
+        private Duration concurrentlyTimeout = Duration.ofMinutes(30);
         private int lockRetries = 3;
         private Duration lockRetryBackoff = Duration.ofSeconds(2);
         private boolean validateChecksums = true;
@@ -358,6 +367,12 @@ public final class RetortConfig {
             return this;
         }
 
+        /** How long a CONCURRENTLY step may wait for older transactions' snapshots (default 30 min; zero: forever). */
+        public Builder concurrentlyTimeout(Duration concurrentlyTimeout) {
+            this.concurrentlyTimeout = concurrentlyTimeout;
+            return this;
+        }
+
         /** Retries of a migration that failed on lock_timeout (default 3). */
         public Builder lockRetries(int lockRetries) {
             this.lockRetries = lockRetries;
@@ -436,6 +451,11 @@ public final class RetortConfig {
             }
             if (sqlStatementTimeout == null || sqlStatementTimeout.isNegative()) {
                 throw new ConfigException("sqlStatementTimeout: must be zero or more, got " + sqlStatementTimeout);
+            }
+            if (concurrentlyTimeout == null || concurrentlyTimeout.isNegative()
+                    || concurrentlyTimeout.compareTo(Duration.ofMillis(dev.retort.spi.DurationParser.MAX_MS)) > 0) {
+                throw new ConfigException("concurrentlyTimeout: must be zero to " + dev.retort.spi.DurationParser.MAX_MS
+                        + "ms, got " + concurrentlyTimeout);
             }
             for (Duration d : java.util.List.of(sqlLockTimeout, sqlStatementTimeout)) {
                 if (d.compareTo(Duration.ofMillis(dev.retort.spi.DurationParser.MAX_MS)) > 0) {

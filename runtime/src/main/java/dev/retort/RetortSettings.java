@@ -22,7 +22,7 @@ import java.util.TreeSet;
 public final class RetortSettings {
     /** Every setting name, camelCase. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
-            "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout",
+            "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout",
             "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache", "wait", "createDatabase");
 
     private RetortSettings() {
@@ -97,6 +97,7 @@ public final class RetortSettings {
             case "transactionPerMigration" -> b.transactionPerMigration(bool(name, value));
             case "sqlLockTimeout" -> b.sqlLockTimeout(duration(name, value));
             case "sqlStatementTimeout" -> b.sqlStatementTimeout(duration(name, value));
+            case "concurrentlyTimeout" -> b.concurrentlyTimeout(duration(name, value));
             case "lockRetries" -> b.lockRetries(whole(name, value));
             case "lockRetryBackoff" -> b.lockRetryBackoff(duration(name, value));
             case "validateChecksums" -> b.validateChecksums(bool(name, value));

@@ -58,6 +58,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter String transactionPerMigration;
     @Parameter String sqlLockTimeout;
     @Parameter String sqlStatementTimeout;
+    @Parameter String concurrentlyTimeout;
     @Parameter String lockRetries;
     @Parameter String lockRetryBackoff;
     @Parameter String validateChecksums;
@@ -101,6 +102,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         pom.put("transactionPerMigration", transactionPerMigration);
         pom.put("sqlLockTimeout", sqlLockTimeout);
         pom.put("sqlStatementTimeout", sqlStatementTimeout);
+        pom.put("concurrentlyTimeout", concurrentlyTimeout);
         pom.put("lockRetries", lockRetries);
         pom.put("lockRetryBackoff", lockRetryBackoff);
         pom.put("validateChecksums", validateChecksums);

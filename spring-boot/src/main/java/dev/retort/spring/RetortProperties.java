@@ -45,6 +45,7 @@ public class RetortProperties {
     private Duration sqlLockTimeout;
     /** PostgreSQL statement_timeout for migration statements (default 0: none). */
     private Duration sqlStatementTimeout;
+    private Duration concurrentlyTimeout;
     /** Retries of a migration that failed on lock_timeout (default 3). */
     private Integer lockRetries;
     /** The first retry's wait, doubled for each next one (default 2s). */
@@ -71,6 +72,7 @@ public class RetortProperties {
         s.put("transactionPerMigration", transactionPerMigration);
         s.put("sqlLockTimeout", sqlLockTimeout);
         s.put("sqlStatementTimeout", sqlStatementTimeout);
+        s.put("concurrentlyTimeout", concurrentlyTimeout);
         s.put("lockRetries", lockRetries);
         s.put("lockRetryBackoff", lockRetryBackoff);
         s.put("lintOnUpgrade", lintOnUpgrade);
@@ -109,6 +111,8 @@ public class RetortProperties {
     public void setSqlLockTimeout(Duration sqlLockTimeout) { this.sqlLockTimeout = sqlLockTimeout; }
     public Duration getSqlStatementTimeout() { return sqlStatementTimeout; }
     public void setSqlStatementTimeout(Duration sqlStatementTimeout) { this.sqlStatementTimeout = sqlStatementTimeout; }
+    public Duration getConcurrentlyTimeout() { return concurrentlyTimeout; }
+    public void setConcurrentlyTimeout(Duration concurrentlyTimeout) { this.concurrentlyTimeout = concurrentlyTimeout; }
     public Integer getLockRetries() { return lockRetries; }
     public void setLockRetries(Integer lockRetries) { this.lockRetries = lockRetries; }
     public Duration getLockRetryBackoff() { return lockRetryBackoff; }

@@ -77,4 +77,19 @@ public final class ConcurrencyQueries {
         return Statement.of("DELETE FROM " + qualified(schema, table) + " WHERE name = " + Literals.string(name) + " AND owner = "
                 + Literals.string(owner) + " AND token = " + token);
     }
+
+    /**
+     * The transactions a CONCURRENTLY build waits for: others in this database holding a snapshot, oldest first.
+     * Columns: pid, application_name, state, age of the transaction in seconds.
+     */
+    public static String oldTransactions() {
+        return "SELECT pid, coalesce(application_name, ''), coalesce(state, ''), extract(epoch FROM now() - xact_start)::bigint"
+                + " FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()"
+                + " AND backend_xmin IS NOT NULL AND xact_start IS NOT NULL ORDER BY xact_start";
+    }
+
+    /** lock_timeout off and statement_timeout as the CONCURRENTLY bound, for the session (the step runs outside a transaction). */
+    public static String concurrentlyTimeouts(long timeoutMs) {
+        return "SET lock_timeout = 0;\nSET statement_timeout = " + Literals.string(timeoutMs + "ms");
+    }
 }

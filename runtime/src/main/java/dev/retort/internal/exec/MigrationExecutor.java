@@ -308,7 +308,12 @@ public final class MigrationExecutor {
                 if (outside) {
                     outsideCount++;
                 }
-                sink.execute(s);
+                if (ConcurrentlyWaitPolicy.applies(s, sink)) { // lock_timeout cannot bound its wait for old snapshots
+                    new ConcurrentlyWaitPolicy(dialect, listener, settings.concurrentlyTimeout()).execute(sink, s, operation,
+                            revision, settings.lockTimeoutMs(revision), settings.statementTimeoutMs(revision));
+                } else {
+                    sink.execute(s);
+                }
                 if (outside && !sink.inTransaction()) {
                     parts.afterAutocommit(sink);
                 }

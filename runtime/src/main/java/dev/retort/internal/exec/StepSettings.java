@@ -7,13 +7,15 @@ import java.time.Duration;
 
 /**
  * The per-migration limits: PostgreSQL lock_timeout and statement_timeout (config, overridden by a
- * script's header), and how a migration that hit lock_timeout is retried.
+ * script's header), how a migration that hit lock_timeout is retried, and how long a CONCURRENTLY step may wait.
  */
-public record StepSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff) {
+public record StepSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff,
+                           Duration concurrentlyTimeout) {
 
     /** The settings a config asks for. */
     public static StepSettings of(RetortConfig c) {
-        return new StepSettings(c.sqlLockTimeout(), c.sqlStatementTimeout(), c.lockRetries(), c.lockRetryBackoff());
+        return new StepSettings(c.sqlLockTimeout(), c.sqlStatementTimeout(), c.lockRetries(), c.lockRetryBackoff(),
+                c.concurrentlyTimeout());
     }
 
     long lockTimeoutMs(Revision r) {
