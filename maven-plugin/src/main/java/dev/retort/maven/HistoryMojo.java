@@ -9,7 +9,7 @@ public class HistoryMojo extends AbstractRetortMojo {
     @Override
     void run(Retort retort) {
         for (var e : retort.appliedHistory()) {
-            getLog().info(e.appliedAt() + "  " + e.direction() + "  " + e.revision() + (e.success() ? "" : "  FAILED")
+            getLog().info(e.appliedAt() + "  " + e.action().word() + "  " + e.revision() + (e.success() ? "" : "  FAILED")
                     + (e.message() == null ? "" : "  " + e.message()));
         }
     }

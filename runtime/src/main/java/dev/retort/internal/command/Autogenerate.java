@@ -1,0 +1,141 @@
+package dev.retort.internal.command;
+
+import dev.retort.ModelComparison;
+import dev.retort.SchemaSnapshot;
+import dev.retort.ScriptException;
+import dev.retort.UsageException;
+import dev.retort.internal.autogen.Catalog;
+import dev.retort.internal.autogen.CatalogReader;
+import dev.retort.internal.autogen.Change;
+import dev.retort.internal.autogen.DslWriter;
+import dev.retort.internal.autogen.ModelSchema;
+import dev.retort.internal.autogen.SchemaDiff;
+import dev.retort.internal.config.DatabaseUrl;
+import dev.retort.internal.db.ScratchServer;
+import dev.retort.internal.dialect.Statement;
+import dev.retort.spi.Operation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The migrations against the schema model (schema.groovy): both built on scratch databases and read back
+ * from pg_catalog, so PostgreSQL itself normalizes types and defaults; on request, the upgrade and
+ * downgrade that close the gap, tried on the scratch database.
+ */
+public final class Autogenerate {
+    private static final String SCRATCH = "lost the connection to a scratch database";
+    private final CommandContext ctx;
+
+    public Autogenerate(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public ModelComparison compare(List<Path> modelFiles, String scratchUrl, boolean generate) {
+        if (modelFiles.isEmpty()) {
+            throw new UsageException("no schema model: write schema.groovy in " + ctx.config().projectDir()
+                    + " (see docs/autogenerate.md), or give its path with --model");
+        }
+        for (Path f : modelFiles) {
+            if (!Files.isRegularFile(f)) {
+                throw new UsageException("the schema model " + f + " does not exist; write it (see docs/autogenerate.md) or fix --model");
+            }
+        }
+        String modelName = modelFiles.size() == 1 ? String.valueOf(modelFiles.get(0).getFileName()) : "the schema model";
+        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+            DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
+            DatabaseUrl modelUrl = server.createDatabase("scratch_model");
+            SqlCall.wrap(SCRATCH, () -> {
+                try (Connection built = ScratchServer.connect(modelUrl)) {
+                    List<Operation> model = ctx.language().loadModel(modelFiles, name -> available(built, name));
+                    ModelSchema.build(model, built, ctx.dialect(), modelName);
+                    return null;
+                }
+            });
+            ScratchMigrations.upgrade(ctx, migrationsUrl, null);
+            return SqlCall.wrap(SCRATCH, () -> {
+                try (Connection a = ScratchServer.connect(migrationsUrl); Connection b = ScratchServer.connect(modelUrl)) {
+                    return compare(a, read(b), generate);
+                }
+            });
+        }
+    }
+
+    private Catalog read(Connection c) {
+        return CatalogReader.read(c, ctx.config().schema(), ctx.ownTables());
+    }
+
+    private static List<Change> diff(Catalog built, Catalog wanted) {
+        return SchemaDiff.between(built, wanted, "the migrations", "the model");
+    }
+
+    // a: the migrations' scratch database, changed in place when generating
+    private ModelComparison compare(Connection a, Catalog wanted, boolean generate) {
+        List<Change> changes = diff(read(a), wanted);
+        // the second half of a drop-and-re-create pair says nothing new
+        List<String> differences = changes.stream().map(Change::description).filter(d -> !d.endsWith(" re-created")).toList();
+        if (!generate || changes.isEmpty()) {
+            return new ModelComparison(differences, "", "", List.of(), List.of());
+        }
+        SchemaSnapshot start = SchemaSnapshot.take(a, ctx.ownTables());
+        // renames first, on the scratch database, so the rest is diffed against the renamed schema
+        List<Change> plan = new ArrayList<>(changes.stream().filter(Change::guessedRename).toList());
+        if (plan.isEmpty()) {
+            plan = changes;
+            apply(a, plan);
+        } else {
+            apply(a, plan);
+            List<Change> rest = diff(read(a), wanted);
+            apply(a, rest);
+            plan.addAll(rest);
+        }
+        List<String> unresolved = new ArrayList<>(diff(read(a), wanted).stream().map(Change::description).toList());
+        // and the downgrade, last change first: it must give back the schema the migrations built
+        List<Change> reverse = new ArrayList<>();
+        for (int i = plan.size() - 1; i >= 0; i--) {
+            Change c = plan.get(i);
+            reverse.add(new Change(c.stage(), "the downgrade of " + c.description(), c.down(), c.up(), c.review(), c.guessedRename()));
+        }
+        apply(a, reverse);
+        for (String line : start.diff(SchemaSnapshot.take(a, ctx.ownTables()))) {
+            unresolved.add("the generated downgrade does not restore " + line);
+        }
+        List<String> reviews = plan.stream().map(Change::review).filter(Objects::nonNull).toList();
+        return new ModelComparison(differences, DslWriter.upgrade(plan), DslWriter.downgrade(plan), reviews, unresolved);
+    }
+
+    // runs each change's upgrade on a scratch database; a failure is the generated script's, named with the change
+    private void apply(Connection c, List<Change> changes) {
+        SqlCall.wrap(SCRATCH, () -> {
+            try (var st = c.createStatement()) {
+                for (Change change : changes) {
+                    for (Operation op : change.up()) {
+                        for (Statement s : ctx.dialect().render(op)) {
+                            try {
+                                st.execute(s.sql());
+                            } catch (SQLException e) {
+                                throw new ScriptException("the generated upgrade fails on a scratch database at '"
+                                        + change.description() + "': " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
+                            }
+                        }
+                    }
+                }
+                return null;
+            }
+        });
+    }
+
+    // the question a migration's extensionAvailable() asks, on the model's scratch database
+    private boolean available(Connection c, String extension) {
+        return SqlCall.wrap("cannot ask the scratch database for extension " + extension, () -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery(ctx.dialect().extensionState(extension))) {
+                return rs.next();
+            }
+        });
+    }
+}

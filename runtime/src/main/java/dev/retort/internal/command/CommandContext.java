@@ -1,0 +1,129 @@
+package dev.retort.internal.command;
+
+import dev.retort.RetortConfig;
+import dev.retort.ScriptException;
+import dev.retort.internal.config.DatabaseUrl;
+import dev.retort.internal.db.Database;
+import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.graph.TargetResolver;
+import dev.retort.internal.history.FutureRevisions;
+import dev.retort.internal.history.VersionStore;
+import dev.retort.spi.CacheSeal;
+import dev.retort.spi.ScriptLanguage;
+import dev.retort.spi.ScriptSource;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What every command works on, fixed when the scripts are loaded: the settings, the script language, the
+ * revision graph and its sources, the dialect, the version store, the database (opened on first use) and
+ * the compiled bodies.
+ */
+public final class CommandContext implements AutoCloseable {
+    private final RetortConfig config;
+    private final ScriptLanguage language;
+    private final RevisionGraph graph;
+    private final Map<String, ScriptSource> sources;
+    private final CacheSeal seal;
+    private final PostgresDialect dialect = new PostgresDialect();
+    private final VersionStore store;
+    private final Database database;
+    private final ScriptBodies bodies;
+
+    public CommandContext(RetortConfig config, ScriptLanguage language, RevisionGraph graph,
+                          Map<String, ScriptSource> sources, CacheSeal seal) {
+        this.config = config;
+        this.language = language;
+        this.graph = graph;
+        this.sources = sources;
+        this.seal = seal;
+        this.store = new VersionStore(dialect, config.schema(), config.versionTable(), config.historyTable());
+        this.database = new Database(config);
+        this.bodies = new ScriptBodies(config, language, sources, dialect, seal);
+    }
+
+    /** The same scripts on another database (a scratch one), with {@code config} for it. */
+    public CommandContext on(RetortConfig other) {
+        return new CommandContext(other, language, graph, sources, seal);
+    }
+
+    /** The settings of a scratch database at {@code url}, this context's otherwise. */
+    public RetortConfig.Builder configFor(DatabaseUrl url) {
+        return config.copyWithUrl(url.jdbcUrl(), url.user(), url.password());
+    }
+
+    public RetortConfig config() {
+        return config;
+    }
+
+    public ScriptLanguage language() {
+        return language;
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    public Map<String, ScriptSource> sources() {
+        return sources;
+    }
+
+    public PostgresDialect dialect() {
+        return dialect;
+    }
+
+    public VersionStore store() {
+        return store;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public ScriptBodies bodies() {
+        return bodies;
+    }
+
+    public TargetResolver targets() {
+        return new TargetResolver(graph);
+    }
+
+    /** Retort's own tables, left out of every schema comparison. */
+    public List<String> ownTables() {
+        return List.of(config.versionTable(), config.historyTable());
+    }
+
+    /** The result of {@code work} on a new connection, closed after; an SQLException says {@code doing DATABASE}. */
+    public <T> T onDatabase(String doing, ConnectionWork<T> work) {
+        return SqlCall.wrap(doing + " " + database.describe(), () -> {
+            try (Connection c = database.connect()) {
+                return work.run(c);
+            }
+        });
+    }
+
+    /** JDBC work on a connection. */
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection c) throws java.sql.SQLException;
+    }
+
+    /** The version rows, refused when one names a revision this checkout does not have (a newer checkout applied it). */
+    public List<String> checkedVersions(Connection c) {
+        List<String> versions = store.read(c);
+        for (String v : versions) {
+            if (!graph.contains(v)) {
+                throw new ScriptException(FutureRevisions.refusal(v));
+            }
+        }
+        return versions;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,105 @@
+package dev.retort.internal.command;
+
+import dev.retort.Direction;
+import dev.retort.Revision;
+import dev.retort.SchemaSnapshot;
+import dev.retort.UsageException;
+import dev.retort.VerifyReport;
+import dev.retort.internal.config.DatabaseUrl;
+import dev.retort.internal.db.ScratchServer;
+import dev.retort.internal.exec.MigrationExecutor;
+import dev.retort.internal.exec.StepSettings;
+import dev.retort.internal.graph.Plan;
+import dev.retort.internal.sink.JdbcSink;
+import dev.retort.spi.MigrationBody;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks that each revision's downgrade undoes its upgrade: from base, each revision in order is upgraded,
+ * downgraded (the schema must be as before it) and upgraded again (the schema must be as after its first
+ * upgrade). Stops at the first revision that breaks.
+ */
+public final class Verify {
+    private final CommandContext ctx;
+
+    public Verify(CommandContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** On a scratch database made for it and removed after; the configured database is never touched. */
+    public VerifyReport onScratch(String range) {
+        DatabaseUrl url = ctx.config().url();
+        if (url == null && ctx.config().dataSource() != null) {
+            throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
+        }
+        try (ScratchServer server = ScratchServer.open(url, ctx.dialect(), "point --url at a server where it may")) {
+            DatabaseUrl scratchUrl = server.createDatabase("verify");
+            try (CommandContext scratch = ctx.on(ctx.configFor(scratchUrl).build())) {
+                return new Verify(scratch).run(range);
+            }
+        }
+    }
+
+    /** On the configured database, which must be empty. */
+    public VerifyReport run(String range) {
+        List<Revision> order = new ArrayList<>(range == null ? ctx.graph().topological() : ctx.targets().range(range, Set.of()));
+        if (range != null) {
+            Collections.reverse(order); // range() is newest first
+        }
+        Set<String> wanted = new HashSet<>(order.stream().map(Revision::id).toList());
+        return ctx.onDatabase("lost the connection to", c -> walk(c, wanted));
+    }
+
+    private VerifyReport walk(Connection c, Set<String> wanted) {
+        JdbcSink sink = new JdbcSink(c);
+        List<String> at = ctx.store().read(c);
+        if (!at.isEmpty()) {
+            throw new UsageException("verify needs an empty scratch database, but " + ctx.database().describe()
+                    + " is at " + String.join(", ", at) + "; give it a new database (the CLI makes one for you)");
+        }
+        List<String> excluded = ctx.ownTables();
+        ctx.store().ensureTables(sink);
+        MigrationExecutor executor = new MigrationExecutor(ctx.dialect(), ctx.store(), ctx.graph(), ctx.config().listener(),
+                ctx.config().transactionPerMigration(), StepSettings.of(ctx.config()));
+        List<String> checked = new ArrayList<>();
+        Set<String> applied = new HashSet<>();
+        for (Revision r : ctx.graph().topological()) {
+            boolean check = wanted.contains(r.id());
+            MigrationBody body = ctx.bodies().body(r);
+            Map<String, MigrationBody> bodies = Map.of(r.id(), body);
+            SchemaSnapshot before = check ? SchemaSnapshot.take(c, excluded) : null;
+            executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+            applied.add(r.id());
+            if (!check) {
+                continue;
+            }
+            if (!body.hasDowngrade()) {
+                return new VerifyReport(checked, r.id(), r.file() + " has no downgrade block", List.of());
+            }
+            SchemaSnapshot up = SchemaSnapshot.take(c, excluded);
+            executor.run(new Plan(Direction.DOWNGRADE, List.of(r), applied), bodies, sink);
+            applied.remove(r.id());
+            SchemaSnapshot down = SchemaSnapshot.take(c, excluded);
+            if (!down.equals(before)) {
+                return new VerifyReport(checked, r.id(), "the downgrade of " + r.id() + " (" + r.file()
+                        + ") does not restore the schema it started from", before.diff(down));
+            }
+            executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+            applied.add(r.id());
+            SchemaSnapshot again = SchemaSnapshot.take(c, excluded);
+            if (!again.equals(up)) {
+                return new VerifyReport(checked, r.id(), "upgrading " + r.id() + " (" + r.file()
+                        + ") again after its downgrade gives another schema", up.diff(again));
+            }
+            checked.add(r.id());
+        }
+        return new VerifyReport(checked, null, null, List.of());
+    }
+}
