@@ -1,0 +1,30 @@
+package dev.retort.architecture
+
+import spock.lang.Specification
+
+import java.nio.file.Path
+import java.nio.file.Paths
+
+/**
+ * The layering of docs/architecture.md, held on the real source tree (ArchitectureRulesSpec shows each rule can fail).
+ * The rules for SQL text, JDBC statements, internal use of the facade, public-API leaks and file size are written and
+ * proven in ArchitectureRules/ArchitectureRulesSpec; they join this spec as the tree comes to meet them (issue 23).
+ */
+class ArchitectureSpec extends Specification {
+    static final Path RUNTIME = Paths.get('').toAbsolutePath()
+    static final Path ROOT = RUNTIME.parent
+
+    def "runtime has no Groovy"() {
+        expect:
+        ArchitectureRules.groovyInRuntime(RUNTIME.resolve('src/main')) == []
+    }
+
+    def "the Groovy script language imports only dev.retort and dev.retort.spi"() {
+        given:
+        Path dsl = ROOT.resolve('dsl/src/main')
+
+        expect:
+        dsl.resolve('groovy/dev/retort/dsl/MigrationOperations.groovy').toFile().isFile()
+        ArchitectureRules.languageImports(dsl, 'dev.retort.dsl') == []
+    }
+}
