@@ -17,6 +17,11 @@ public final class ConcurrencyQueries {
     }
 
     /** The server process this statement ran on. */
+    /** The statement that ends another session's transaction (the fix a timed-out CONCURRENTLY build names). */
+    public static String terminateBackend(String pid) {
+        return "SELECT pg_terminate_backend(" + pid + ")";
+    }
+
     public static String backendPid() {
         return "SELECT pg_backend_pid()";
     }

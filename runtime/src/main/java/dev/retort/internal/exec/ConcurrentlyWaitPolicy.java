@@ -85,7 +85,8 @@ final class ConcurrentlyWaitPolicy {
         String blocker = still.isEmpty() ? "an older transaction (it has ended since)" : "old transaction " + still.get(0);
         String index = cleanUp(sink, operation, s);
         return new MigrationFailedException(r.id(), first + " waited concurrentlyTimeout (" + timeout.toMillis() + " ms) for "
-                + blocker + "; end that transaction (SELECT pg_terminate_backend(pid)) or raise concurrentlyTimeout" + index, f);
+                + blocker + "; end that transaction ("
+                + ConcurrencyQueries.terminateBackend("pid") + ") or raise concurrentlyTimeout" + index, f);
     }
 
     // a cancelled build leaves an INVALID index behind; drop it now, or say exactly how
