@@ -18,6 +18,10 @@ public final class TransactionRules {
             Pattern.compile("^CALL REFRESH_CONTINUOUS_AGGREGATE\\b.*", Pattern.DOTALL),
             Pattern.compile("^CREATE SUBSCRIPTION\\b.*", Pattern.DOTALL));
 
+    // the statements that wait for every older transaction's snapshot, not only for a lock
+    private static final Pattern WAITS_FOR_SNAPSHOTS = Pattern.compile(
+            "(?is)^(CREATE\\s+(UNIQUE\\s+)?INDEX|REINDEX|ALTER\\s+TABLE)\\b.*?\\bCONCURRENTLY\\b.*");
+
     private TransactionRules() {
     }
 
@@ -31,5 +35,10 @@ public final class TransactionRules {
             }
         }
         return false;
+    }
+
+    /** True when {@code statement} (CREATE INDEX / REINDEX / DETACH PARTITION ... CONCURRENTLY) waits for old snapshots. */
+    public static boolean waitsForOldSnapshots(String statement) {
+        return WAITS_FOR_SNAPSHOTS.matcher(SqlSplitter.normalize(statement)).matches();
     }
 }

@@ -7,6 +7,7 @@ import dev.retort.internal.dialect.ConcurrencyQueries;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.dialect.TransactionRules;
 import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.CreateIndex;
 import dev.retort.spi.Operation;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Timer;
 import java.util.TimerTask;
-import java.util.regex.Pattern;
 
 /**
  * How a CONCURRENTLY statement waits. It waits for every older transaction's snapshot, which lock_timeout
@@ -28,8 +28,6 @@ import java.util.regex.Pattern;
  */
 final class ConcurrentlyWaitPolicy {
     static final Duration REPEAT = Duration.ofSeconds(10);
-    private static final Pattern CONCURRENT = Pattern.compile(
-            "(?is)^\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX|REINDEX|ALTER\\s+TABLE)\\b.*?\\bCONCURRENTLY\\b.*");
 
     private final PostgresDialect dialect;
     private final RunListener listener;
@@ -43,7 +41,7 @@ final class ConcurrentlyWaitPolicy {
 
     /** True for an online statement that waits for old snapshots (CREATE INDEX / REINDEX / DETACH ... CONCURRENTLY). */
     static boolean applies(Statement s, SqlSink sink) {
-        return sink.online() && !s.transactional() && !sink.inTransaction() && CONCURRENT.matcher(s.sql()).matches();
+        return sink.online() && !s.transactional() && !sink.inTransaction() && TransactionRules.waitsForOldSnapshots(s.sql());
     }
 
     /** Runs {@code s} under this policy, then sets the step's own timeouts again. */
