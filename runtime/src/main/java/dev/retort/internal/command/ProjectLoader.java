@@ -1,19 +1,17 @@
 package dev.retort.internal.command;
 
-import dev.retort.ConfigException;
 import dev.retort.RetortConfig;
 import dev.retort.Revision;
 import dev.retort.internal.graph.RevisionGraph;
+import dev.retort.internal.script.ScriptLanguages;
 import dev.retort.internal.script.ScriptLocator;
 import dev.retort.spi.CacheSeal;
-import dev.retort.spi.ScriptLanguage;
 import dev.retort.spi.ScriptSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /** Finds the scripts of a configuration, reads every header (no compilation) and builds the revision graph. */
 public final class ProjectLoader {
@@ -21,7 +19,7 @@ public final class ProjectLoader {
     }
 
     public static CommandContext load(RetortConfig config) {
-        ScriptLanguage language = findLanguage();
+        ScriptLanguages language = ScriptLanguages.load(ProjectLoader.class.getClassLoader());
         // no key (or an untrusted one): no cache at all, never an unauthenticated one
         CacheSeal seal = config.cache() && config.projectDir() != null ? CacheSeal.forUser(config.listener()::notice) : null;
         if (seal != null) {
@@ -29,8 +27,10 @@ public final class ProjectLoader {
         }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         ScriptLocator locator = new ScriptLocator(config.projectDir(), cl == null ? ProjectLoader.class.getClassLoader() : cl);
-        List<ScriptSource> found = locator.find(config.locations(), language.extension());
-        locator.ignoredSqlNotice(config.locations()).ifPresent(config.listener()::notice);
+        List<ScriptSource> found = locator.find(config.locations(), language.endings());
+        if (!language.reads(".sql")) {
+            locator.ignoredSqlNotice(config.locations()).ifPresent(config.listener()::notice);
+        }
         List<Revision> revisions = new ArrayList<>(found.size());
         Map<String, ScriptSource> sources = new HashMap<>();
         for (ScriptSource s : found) {
@@ -39,12 +39,5 @@ public final class ProjectLoader {
             sources.putIfAbsent(r.id(), s);
         }
         return new CommandContext(config, language, new RevisionGraph(revisions), sources, seal);
-    }
-
-    private static ScriptLanguage findLanguage() {
-        for (ScriptLanguage l : ServiceLoader.load(ScriptLanguage.class, ProjectLoader.class.getClassLoader())) {
-            return l;
-        }
-        throw new ConfigException("no script language found on the classpath; add the retort-dsl artifact");
     }
 }

@@ -30,19 +30,19 @@ public final class ScriptLocator {
         this.classLoader = classLoader;
     }
 
-    /** All scripts ending in {@code extension}, sorted by path for a stable order. */
-    public List<ScriptSource> find(List<String> locations, String extension) {
+    /** All scripts ending in one of {@code endings}, sorted by path for a stable order. */
+    public List<ScriptSource> find(List<String> locations, List<String> endings) {
         List<ScriptSource> out = new ArrayList<>();
         for (String location : locations) {
             if (location.startsWith("classpath:")) {
-                findOnClasspath(location.substring("classpath:".length()), extension, out);
+                findOnClasspath(location.substring("classpath:".length()), endings, out);
             } else {
                 Path dir = projectDir.resolve(location).normalize();
                 if (!Files.isDirectory(dir)) {
                     throw new ConfigException("locations: script directory " + display(dir)
                             + " does not exist; create it with 'retort init' or pass -d DIR");
                 }
-                walk(dir, extension, out);
+                walk(dir, endings, out);
             }
         }
         return out;
@@ -74,7 +74,7 @@ public final class ScriptLocator {
                 + "): they are not run and not recorded; write them as .groovy migrations (sql '...') or move them out");
     }
 
-    private void findOnClasspath(String path, String extension, List<ScriptSource> out) {
+    private void findOnClasspath(String path, List<String> endings, List<ScriptSource> out) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         try {
             Enumeration<URL> urls = classLoader.getResources(p);
@@ -90,9 +90,9 @@ public final class ScriptLocator {
                     } catch (FileSystemAlreadyExistsException e) {
                         fs = FileSystems.getFileSystem(uri);
                     }
-                    walk(fs.provider().getPath(uri), extension, out);
+                    walk(fs.provider().getPath(uri), endings, out);
                 } else {
-                    walk(Path.of(uri), extension, out);
+                    walk(Path.of(uri), endings, out);
                 }
             }
         } catch (IOException | URISyntaxException e) {
@@ -100,8 +100,8 @@ public final class ScriptLocator {
         }
     }
 
-    private void walk(Path dir, String extension, List<ScriptSource> out) {
-        for (Path f : ScriptTree.files(dir, extension, this::display)) {
+    private void walk(Path dir, List<String> endings, List<ScriptSource> out) {
+        for (Path f : ScriptTree.files(dir, endings, this::display)) {
             out.add(new ScriptSource(f, display(f), ScriptTree.text(f, display(f))));
         }
     }

@@ -35,8 +35,8 @@ final class ScriptTree {
     private ScriptTree() {
     }
 
-    /** Every regular file ending in {@code extension} below {@code dir}, sorted by path, each real file once. */
-    static List<Path> files(Path dir, String extension, Function<Path, String> display) {
+    /** Every regular file ending in one of {@code endings} below {@code dir}, sorted by path, each real file once. */
+    static List<Path> files(Path dir, List<String> endings, Function<Path, String> display) {
         List<Path> found = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         try {
@@ -46,7 +46,7 @@ final class ScriptTree {
                     if (attrs.isSymbolicLink()) {
                         Files.readAttributes(f, BasicFileAttributes.class); // a link the walk could not follow: say why
                     }
-                    if (attrs.isRegularFile() && f.getFileName() != null && f.getFileName().toString().endsWith(extension)
+                    if (attrs.isRegularFile() && f.getFileName() != null && endings.stream().anyMatch(f.getFileName().toString()::endsWith)
                             && seen.add(attrs.fileKey() == null ? f.normalize() : attrs.fileKey())) {
                         found.add(f);
                     }
