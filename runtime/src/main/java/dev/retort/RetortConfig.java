@@ -173,7 +173,7 @@ public final class RetortConfig {
         return listener;
     }
 
-    /** PostgreSQL lock_timeout while migrating (default 10 s; zero = wait forever); a script header may override it. */
+    /** PostgreSQL lock_timeout while migrating (default 500 ms; zero = wait forever); a script header may override it. */
     public Duration sqlLockTimeout() {
         return sqlLockTimeout;
     }
@@ -188,12 +188,12 @@ public final class RetortConfig {
         return concurrentlyTimeout;
     }
 
-    /** How often a migration that hit lock_timeout is tried again (default 3). */
+    /** How often a migration that hit lock_timeout is tried again (default 30). */
     public int lockRetries() {
         return lockRetries;
     }
 
-    /** The wait before the first retry; it doubles for each next one (default 2 s). */
+    /** The wait before the first retry; it doubles for the next four, each wait jittered by half either way (default 100 ms). */
     public Duration lockRetryBackoff() {
         return lockRetryBackoff;
     }
@@ -238,11 +238,11 @@ public final class RetortConfig {
         private boolean lock = true;
         private boolean transactionPerMigration = true;
         private RunListener listener = new Slf4jRunListener();
-        private Duration sqlLockTimeout = Duration.ofSeconds(10);
+        private Duration sqlLockTimeout = Duration.ofMillis(500);
         private Duration sqlStatementTimeout = Duration.ZERO;
         private Duration concurrentlyTimeout = Duration.ofMinutes(30);
-        private int lockRetries = 3;
-        private Duration lockRetryBackoff = Duration.ofSeconds(2);
+        private int lockRetries = 30;
+        private Duration lockRetryBackoff = Duration.ofMillis(100);
         private boolean validateChecksums = true;
         private final java.util.Map<String, String> lintLevels = new java.util.LinkedHashMap<>();
         private String lintOnUpgrade = "warn";
@@ -355,7 +355,7 @@ public final class RetortConfig {
             return this;
         }
 
-        /** PostgreSQL lock_timeout for migration statements (default 10 s; zero waits forever). */
+        /** PostgreSQL lock_timeout for migration statements (default 500 ms; zero waits forever). */
         public Builder sqlLockTimeout(Duration sqlLockTimeout) {
             this.sqlLockTimeout = sqlLockTimeout;
             return this;
@@ -373,13 +373,13 @@ public final class RetortConfig {
             return this;
         }
 
-        /** Retries of a migration that failed on lock_timeout (default 3). */
+        /** Retries of a migration that failed on lock_timeout (default 30). */
         public Builder lockRetries(int lockRetries) {
             this.lockRetries = lockRetries;
             return this;
         }
 
-        /** The first retry's wait, doubled for each next one (default 2 s). */
+        /** The first retry's wait, doubled for the next four, each jittered by half either way (default 100 ms). */
         public Builder lockRetryBackoff(Duration lockRetryBackoff) {
             this.lockRetryBackoff = lockRetryBackoff;
             return this;
