@@ -35,11 +35,17 @@ import dev.retort.spi.Sql;
 import dev.retort.spi.TableConstraint;
 import dev.retort.spi.ValidateConstraint;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.retort.internal.autogen.DslText.block;
+import static dev.retort.internal.autogen.DslText.line;
+import static dev.retort.internal.autogen.DslText.list;
+import static dev.retort.internal.autogen.DslText.lit;
+import static dev.retort.internal.autogen.DslText.options;
+import static dev.retort.internal.autogen.DslText.pad;
+import static dev.retort.internal.autogen.DslText.schema;
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
 /**
@@ -274,10 +280,10 @@ final class DslLines implements OperationVisitor<String> {
 
     private static String constraint(TableConstraint c) {
         if (c instanceof TableConstraint.PrimaryKey p) {
-            return "primaryKey " + String.join(", ", p.columns().stream().map(DslLines::lit).toList()) + named(p.name());
+            return "primaryKey " + String.join(", ", p.columns().stream().map(DslText::lit).toList()) + named(p.name());
         }
         if (c instanceof TableConstraint.Unique u) {
-            return "unique " + String.join(", ", u.columns().stream().map(DslLines::lit).toList()) + named(u.name());
+            return "unique " + String.join(", ", u.columns().stream().map(DslText::lit).toList()) + named(u.name());
         }
         if (c instanceof TableConstraint.Check k) {
             return "check " + lit(k.expression()) + named(k.name());
@@ -308,62 +314,5 @@ final class DslLines implements OperationVisitor<String> {
         o.put("onDelete", c.onDelete());
         o.put("comment", c.comment());
         return options(o);
-    }
-
-    private static String options(Map<String, Object> options) {
-        StringBuilder sb = new StringBuilder();
-        options.forEach((k, v) -> {
-            if (v != null) {
-                sb.append(", ").append(k).append(": ").append(value(v));
-            }
-        });
-        return sb.toString();
-    }
-
-    private static String value(Object v) {
-        if (v instanceof List<?> l) {
-            return list(l.stream().map(Object::toString).toList());
-        }
-        if (v instanceof Boolean || v instanceof Number) {
-            return v.toString();
-        }
-        return lit(v.toString());
-    }
-
-    private static String schema(String schema) {
-        return schema == null ? "" : ", schema: " + lit(schema);
-    }
-
-    private static String list(List<String> values) {
-        return "[" + String.join(", ", values.stream().map(DslLines::lit).toList()) + "]";
-    }
-
-    private static String line(String text) {
-        return INDENT + text + "\n";
-    }
-
-    private static String pad(String s, int width) {
-        return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
-    }
-
-    /** A Groovy string literal that never interpolates: '...' unless the text holds a quote. */
-    static String lit(String s) {
-        if (s.indexOf('\'') < 0 && s.indexOf('\\') < 0 && s.indexOf('\n') < 0) {
-            return "'" + s + "'";
-        }
-        if (s.indexOf('"') < 0 && s.indexOf('$') < 0 && s.indexOf('\\') < 0 && s.indexOf('\n') < 0) {
-            return '"' + s + '"';
-        }
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
-    }
-
-    // statements on their own lines, in a triple-quoted string
-    private static String block(String sql) {
-        List<String> lines = new ArrayList<>(List.of(sql.replace("\\", "\\\\").replace("'''", "\\'\\'\\'").split("\n")));
-        StringBuilder sb = new StringBuilder("'''\\\n");
-        for (String l : lines) {
-            sb.append(INDENT).append(INDENT).append(l).append('\n');
-        }
-        return sb.append(INDENT).append("'''").toString();
     }
 }

@@ -11,7 +11,6 @@ import dev.retort.spi.AddUniqueConstraint;
 import dev.retort.spi.AlterColumn;
 import dev.retort.spi.Backfill;
 import dev.retort.spi.BulkInsert;
-import dev.retort.spi.ColumnDef;
 import dev.retort.spi.CreateEnum;
 import dev.retort.spi.CreateExtension;
 import dev.retort.spi.CreateHypertable;
@@ -33,36 +32,27 @@ import dev.retort.spi.RenameIndex;
 import dev.retort.spi.RenameTable;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
-import dev.retort.spi.TableConstraint;
 import dev.retort.spi.ValidateConstraint;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The lint rules for operation records (written in the DSL or read from raw SQL), one visit per record. It keeps
  * what earlier revisions built, so it lives as long as its {@link Linter}.
  */
 final class OperationRules {
-    private static final Pattern NOT_NULL_CHECK = Pattern.compile("(?i)^\\(*\\s*\"?(\\w+)\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$");
-    private static final Pattern SMALL_KEY = Pattern.compile("serial|serial4|serial8|bigserial|smallserial|int|integer|int4|smallint|int2");
-
     private final int pgVersion;
-    private final Map<String, Map<String, String>> columnTypes = new HashMap<>();
+    private final ColumnRules columns;
     private final Set<String> hypertables = new HashSet<>();
     private final Map<String, String> indexTables = new HashMap<>();
-    private final Set<String> notNullChecked = new HashSet<>();   // "table.column" with a validated IS NOT NULL check
-    private final Map<String, String> pendingChecks = new HashMap<>(); // constraint name -> table.column, NOT VALID
 
     OperationRules(int pgVersion) {
         this.pgVersion = pgVersion;
+        this.columns = new ColumnRules(pgVersion);
     }
 
     /** Adds to {@code out} what {@code op} at {@code step} breaks, and notes what it builds. */
@@ -108,72 +98,27 @@ final class OperationRules {
         @Override
         public Void visit(CreateTable t) {
             s.newTables.add(t.name());
-            Map<String, String> cols = columnTypes.computeIfAbsent(t.name(), k -> new HashMap<>());
-            List<String> pk = new ArrayList<>();
-            for (ColumnDef c : t.columns()) {
-                cols.put(c.name(), TypeRules.normalize(c.type()));
-                TypeRules.findings(r, line, t.name(), c, out);
-                if (c.primaryKey()) {
-                    pk.add(c.name());
-                }
-            }
-            for (TableConstraint tc : t.constraints()) {
-                if (tc instanceof TableConstraint.PrimaryKey p) {
-                    pk.addAll(p.columns());
-                }
-            }
-            if (pk.size() == 1) {
-                ColumnDef c = t.columns().stream().filter(x -> x.name().equals(pk.get(0))).findFirst().orElse(null);
-                if (c != null && SMALL_KEY.matcher(TypeRules.normalize(c.type())).matches()) {
-                    add(Rule.SERIAL_OR_INT_PK, t.name() + "." + c.name() + " " + c.type());
-                }
-            }
+            columns.createTable(t, r, line, out);
             return schema();
         }
+
 
         @Override
         public Void visit(DropTable d) {
             if (s.existing(d.name())) {
                 add(Rule.DROP_TABLE, d.name());
             }
-            columnTypes.remove(d.name());
+            columns.dropTable(d.name());
             return schema();
         }
+
 
         @Override
         public Void visit(AddColumn a) {
-            ColumnDef c = a.column();
-            columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(c.name(), TypeRules.normalize(c.type()));
-            TypeRules.findings(r, line, a.table(), c, out);
-            if (s.existing(a.table())) {
-                existingTableColumn(a.table(), c);
-            }
+            columns.addColumn(a.table(), a.column(), s.existing(a.table()), r, line, out);
             return schema();
         }
 
-        private void existingTableColumn(String table, ColumnDef c) {
-            boolean hasDefault = c.defaultValue() != null || c.defaultSql() != null || c.identity();
-            if (Boolean.FALSE.equals(c.nullable()) && !hasDefault) {
-                add(Rule.NOT_NULL_WITHOUT_DEFAULT, table + "." + c.name());
-            }
-            String volatileCall = TypeRules.volatileCall(c.defaultSql());
-            if (volatileCall != null || hasDefault && pgVersion < 11) {
-                add(Rule.VOLATILE_DEFAULT, table + "." + c.name() + " DEFAULT "
-                        + (c.defaultSql() != null ? c.defaultSql() : String.valueOf(c.defaultValue())));
-            } else if (c.identity() || TypeRules.isSerial(TypeRules.normalize(c.type()))) {
-                add(Rule.VOLATILE_DEFAULT, table + "." + c.name() + " " + (c.identity() ? "identity" : c.type())
-                        + ": every existing row gets a new value");
-            }
-            if (c.unique() && !c.primaryKey()) {
-                add(Rule.UNIQUE_CONSTRAINT, "UNIQUE column " + table + "." + c.name());
-            }
-            if (c.primaryKey()) {
-                add(Rule.ADD_PRIMARY_KEY, table + "." + c.name());
-            }
-            if (c.references() != null) {
-                add(Rule.CONSTRAINT_NOT_VALID, "foreign key of " + table + "." + c.name());
-            }
-        }
 
         @Override
         public Void visit(DropColumn d) {
@@ -223,29 +168,10 @@ final class OperationRules {
 
         @Override
         public Void visit(AlterColumn a) {
-            if (s.existing(a.table())) {
-                if (Boolean.FALSE.equals(a.nullable()) && !(pgVersion >= 12 && notNullChecked.contains(a.table() + "." + a.name()))) {
-                    add(Rule.SET_NOT_NULL, a.table() + "." + a.name());
-                }
-                if (Boolean.TRUE.equals(a.nullable())) {
-                    add(Rule.DROP_NOT_NULL, a.table() + "." + a.name());
-                }
-                if (a.type() != null) {
-                    String before = columnTypes.getOrDefault(a.table(), Map.of()).get(a.name());
-                    if (before == null || !TypeRules.safeCast(before, TypeRules.normalize(a.type()))
-                            || !TypeRules.trivialUsing(a.using(), a.name())) {
-                        add(Rule.TYPE_REWRITE, a.table() + "." + a.name() + " " + (before == null ? "?" : before) + " -> " + a.type());
-                    }
-                }
-            }
-            if (a.type() != null && TypeRules.isChar(TypeRules.normalize(a.type()))) {
-                add(Rule.CHAR_TYPE, a.table() + "." + a.name());
-            }
-            if (a.type() != null) {
-                columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(a.name(), TypeRules.normalize(a.type()));
-            }
+            columns.alterColumn(a, s.existing(a.table()), r, line, out);
             return schema();
         }
+
 
         @Override
         public Void visit(AddForeignKey f) {
@@ -274,17 +200,10 @@ final class OperationRules {
             if (c.notValid() && !step.outside()) {
                 s.notValidInTransaction.add(c.table() + "." + c.name());
             }
-            Matcher m = NOT_NULL_CHECK.matcher(c.check().strip());
-            if (m.matches()) {
-                String key = c.table() + "." + m.group(1).toLowerCase(Locale.ROOT);
-                if (c.notValid()) {
-                    pendingChecks.put(c.name(), key);
-                } else {
-                    notNullChecked.add(key);
-                }
-            }
+            columns.check(c);
             return schema();
         }
+
 
         @Override
         public Void visit(ValidateConstraint v) {
@@ -292,12 +211,10 @@ final class OperationRules {
                 add(Rule.CONSTRAINT_NOT_VALID, v.name() + " on " + v.table()
                         + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked");
             }
-            String key = pendingChecks.remove(v.name());
-            if (key != null) {
-                notNullChecked.add(key);
-            }
+            columns.validated(v.name());
             return schema();
         }
+
 
         @Override
         public Void visit(DropConstraint op) {
