@@ -79,7 +79,7 @@ public final class Migrate {
         compileAhead(c, target, direction);
         MigrationGuard guard = RunLocks.guard(ctx, c);
         guard.stopWhen(stop::requested);
-        try (AdvisoryLock lock = guard.pooled() ? null : RunLocks.lock(ctx, c)) {
+        try (AdvisoryLock lock = guard.pooled() ? null : RunLocks.lock(ctx, sink)) {
             List<MigrationStep> steps = new ArrayList<>();
             while (true) { // another runner moved the version table (possible without a session lock): plan again
                 Set<String> applied = ctx.graph().ancestorsInclusive(ctx.checkedVersions(c));
