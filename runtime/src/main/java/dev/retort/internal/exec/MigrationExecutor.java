@@ -14,7 +14,7 @@ import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.VersionStore;
 import dev.retort.spi.MigrationBody;
 import dev.retort.spi.SqlFailure;
-import dev.retort.internal.script.ScriptLine;
+import dev.retort.spi.ScriptLine;
 import dev.retort.internal.sink.SqlSink;
 
 import java.util.ArrayList;
