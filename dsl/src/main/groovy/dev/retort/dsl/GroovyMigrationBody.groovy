@@ -1,5 +1,6 @@
 package dev.retort.dsl
 
+import dev.retort.spi.ScriptLine
 import dev.retort.Revision
 import dev.retort.RetortException
 import dev.retort.ScriptException
@@ -42,7 +43,7 @@ class GroovyMigrationBody implements MigrationBody {
             void emit(Operation op) {
                 Optional<Operation> back = Reversal.of(op)
                 if (!back.isPresent()) {
-                    throw new ScriptException("${file}${ScriptLines.lineOf(new Throwable(), file)}: ${Reversal.describe(op)} "
+                    throw new ScriptException("${file}${ScriptLine.suffix(new Throwable(), file)}: ${Reversal.describe(op)} "
                             + "cannot be reversed inside change { }; write upgrade { } and downgrade { } instead")
                 }
                 reversed.add(0, back.get())
@@ -99,16 +100,16 @@ class GroovyMigrationBody implements MigrationBody {
             Delegation.run(block, new MigrationOperations(context))
         } catch (SqlFailure | RetortException e) {
             if (e instanceof ScriptException && !e.message.startsWith(file)) {
-                throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.message}", e)
+                throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: ${e.message}", e)
             }
             throw e
         } catch (MissingMethodException e) {
-            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: unknown operation '${e.method}' "
+            throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: unknown operation '${e.method}' "
                     + "with ${e.arguments.length} argument(s); see docs/dsl.md for the operations and their options", e)
         } catch (MissingPropertyException e) {
-            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: unknown name '${e.property}'", e)
+            throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: unknown name '${e.property}'", e)
         } catch (RuntimeException e) {
-            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: ${e.class.simpleName}: ${e.message}", e)
+            throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: ${e.class.simpleName}: ${e.message}", e)
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw JvmErrors.of(e, file, 'in its blocks')
         }

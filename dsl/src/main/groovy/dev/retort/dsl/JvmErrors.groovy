@@ -1,5 +1,6 @@
 package dev.retort.dsl
 
+import dev.retort.spi.ScriptLine
 import dev.retort.ScriptException
 import groovy.transform.CompileStatic
 
@@ -15,6 +16,6 @@ final class JvmErrors {
         String what = e instanceof StackOverflowError
                 ? 'overflowed the stack (StackOverflowError: endless recursion?)'
                 : "ran out of memory (${e.class.simpleName}); give Retort more with JAVA_OPTS=-Xmx2g if the script needs it, else"
-        new ScriptException("${file}${ScriptLines.lineOf(e, file)}: the script ${what} ${when}; fix the script and run again", e)
+        new ScriptException("${file}${ScriptLine.suffix(e, file)}: the script ${what} ${when}; fix the script and run again", e)
     }
 }

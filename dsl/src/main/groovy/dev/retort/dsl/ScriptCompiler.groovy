@@ -1,5 +1,6 @@
 package dev.retort.dsl
 
+import dev.retort.spi.ScriptLine
 import dev.retort.Revision
 import dev.retort.ScriptException
 import dev.retort.spi.ScriptSource
@@ -68,7 +69,7 @@ class ScriptCompiler implements ScriptCompiling {
         } catch (ScriptException e) {
             throw e
         } catch (Exception e) {
-            throw new ScriptException("${file}${ScriptLines.lineOf(e, file)}: the script failed while loading: ${e.message}", e)
+            throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: the script failed while loading: ${e.message}", e)
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw JvmErrors.of(e, file, 'while loading')
         }
@@ -94,9 +95,9 @@ class ScriptCompiler implements ScriptCompiling {
             try {
                 script.run()
             } catch (ScriptException e) {
-                throw new ScriptException("${name}${ScriptLines.lineOf(e, name)}: ${e.message}", e)
+                throw new ScriptException("${name}${ScriptLine.suffix(e, name)}: ${e.message}", e)
             } catch (Exception e) {
-                throw new ScriptException("${name}${ScriptLines.lineOf(e, name)}: the model failed while loading: ${e.message}", e)
+                throw new ScriptException("${name}${ScriptLine.suffix(e, name)}: the model failed while loading: ${e.message}", e)
             }
             out.addAll(script.operations)
         }

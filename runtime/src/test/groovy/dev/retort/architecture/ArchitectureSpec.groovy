@@ -27,4 +27,9 @@ class ArchitectureSpec extends Specification {
         dsl.resolve('groovy/dev/retort/dsl/MigrationOperations.groovy').toFile().isFile()
         ArchitectureRules.languageImports(dsl, 'dev.retort.dsl') == []
     }
+
+    def "only the sink, the connection code, the history store and the catalog reader create JDBC statements"() {
+        expect:
+        ArchitectureRules.statementsOutsideHolders(RUNTIME.resolve('src/main/java')) == []
+    }
 }

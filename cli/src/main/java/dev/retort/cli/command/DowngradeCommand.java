@@ -22,9 +22,6 @@ public final class DowngradeCommand extends BaseCommand {
                 printer().block(retort.downgradeSql(target));
                 return 0;
             }
-            if (target.contains(":")) {
-                throw new dev.retort.UsageException("a range FROM:TO (" + target + ") needs --sql; online, the database says where it starts");
-            }
             RunResult result = retort.downgrade(target);
             Summary.print(printer(), result, "Downgraded", globals().json(), retort);
             return 0;

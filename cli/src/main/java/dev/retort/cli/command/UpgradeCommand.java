@@ -24,9 +24,6 @@ public final class UpgradeCommand extends BaseCommand {
                 printer().block(retort.upgradeSql(target));
                 return 0;
             }
-            if (target.contains(":")) {
-                throw new dev.retort.UsageException("a range FROM:TO (" + target + ") needs --sql; online, the database says where it starts");
-            }
             RunResult result = retort.upgrade(target);
             Summary.print(printer(), result, "Upgraded", globals().json(), retort);
             return 0;

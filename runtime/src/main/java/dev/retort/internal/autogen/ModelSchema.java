@@ -3,16 +3,17 @@ package dev.retort.internal.autogen;
 import dev.retort.ScriptException;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.sink.JdbcSink;
 import dev.retort.spi.ColumnDef;
 import dev.retort.spi.CreateEnum;
 import dev.retort.spi.CreateExtension;
 import dev.retort.spi.CreateSchema;
 import dev.retort.spi.CreateTable;
 import dev.retort.spi.Operation;
+import dev.retort.spi.SqlFailure;
 import dev.retort.spi.TableConstraint;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -72,19 +73,16 @@ public final class ModelSchema {
 
     /** Runs the model on {@code connection} (autocommit); a failure names the model file and the object. */
     public static void build(List<Operation> model, Connection connection, PostgresDialect dialect, String modelName) {
-        try (var st = connection.createStatement()) {
-            for (Operation op : ordered(model)) {
-                for (Statement s : dialect.render(op)) {
-                    try {
-                        st.execute(s.sql());
-                    } catch (SQLException e) {
-                        throw new ScriptException(modelName + ": " + describe(op) + ": "
-                                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; fix the model and run again", e);
-                    }
+        JdbcSink scratch = new JdbcSink(connection);
+        for (Operation op : ordered(model)) {
+            for (Statement s : dialect.render(op)) {
+                try {
+                    scratch.execute(s);
+                } catch (SqlFailure e) {
+                    throw new ScriptException(modelName + ": " + describe(op) + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; fix the model and run again", e);
                 }
             }
-        } catch (SQLException e) {
-            throw new ScriptException(modelName + ": cannot build the model: " + e.getMessage(), e);
         }
     }
 

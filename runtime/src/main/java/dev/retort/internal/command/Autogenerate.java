@@ -13,7 +13,9 @@ import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.sink.JdbcSink;
 import dev.retort.spi.Operation;
+import dev.retort.spi.SqlFailure;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,31 +113,27 @@ public final class Autogenerate {
 
     // runs each change's upgrade on a scratch database; a failure is the generated script's, named with the change
     private void apply(Connection c, List<Change> changes) {
-        SqlCall.wrap(SCRATCH, () -> {
-            try (var st = c.createStatement()) {
-                for (Change change : changes) {
-                    for (Operation op : change.up()) {
-                        for (Statement s : ctx.dialect().render(op)) {
-                            try {
-                                st.execute(s.sql());
-                            } catch (SQLException e) {
-                                throw new ScriptException("the generated upgrade fails on a scratch database at '"
-                                        + change.description() + "': " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-                            }
-                        }
+        JdbcSink scratch = new JdbcSink(c);
+        for (Change change : changes) {
+            for (Operation op : change.up()) {
+                for (Statement s : ctx.dialect().render(op)) {
+                    try {
+                        scratch.execute(s);
+                    } catch (SqlFailure e) {
+                        throw new ScriptException("the generated upgrade fails on a scratch database at '"
+                                + change.description() + "': " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
                     }
                 }
-                return null;
             }
-        });
+        }
     }
 
     // the question a migration's extensionAvailable() asks, on the model's scratch database
     private boolean available(Connection c, String extension) {
-        return SqlCall.wrap("cannot ask the scratch database for extension " + extension, () -> {
-            try (var st = c.createStatement(); var rs = st.executeQuery(ctx.dialect().extensionState(extension))) {
-                return rs.next();
-            }
-        });
+        try {
+            return !new JdbcSink(c).query(ctx.dialect().extensionState(extension)).isEmpty();
+        } catch (SqlFailure e) {
+            throw SqlCall.failure("cannot ask the scratch database for extension " + extension, (SQLException) e.getCause());
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.retort.Revision;
 import dev.retort.RunListener;
 import dev.retort.RunResult;
 import dev.retort.ScriptException;
-import dev.retort.UsageException;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.exec.HeadsMoved;
 import dev.retort.internal.exec.MigrationExecutor;
@@ -15,7 +14,6 @@ import dev.retort.internal.exec.MigrationGuard;
 import dev.retort.internal.exec.RunInterruption;
 import dev.retort.internal.exec.StepSettings;
 import dev.retort.internal.graph.Plan;
-import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.graph.TargetResolver;
 import dev.retort.internal.history.LostConnectionRecord;
 import dev.retort.internal.history.ReadOnlyDatabase;
@@ -51,10 +49,7 @@ public final class Migrate {
     /** Brings the database to {@code target}. */
     public RunResult online(String target, Direction direction) {
         long t0 = System.nanoTime();
-        // plan against no database first where possible, so bad targets fail before connecting
-        if (direction == Direction.UPGRADE && !TargetResolver.isRelativeToCurrent(target)) {
-            resolver.resolve(target, Set.of());
-        }
+        resolver.checkBeforeConnecting(target, direction); // bad targets fail before connecting
         String where = ctx.database().describe();
         try {
             return SqlCall.wrap("lost the connection to " + where, () -> {
@@ -79,7 +74,7 @@ public final class Migrate {
         compileAhead(c, target, direction);
         MigrationGuard guard = RunLocks.guard(ctx, c);
         guard.stopWhen(stop::requested);
-        try (AdvisoryLock lock = guard.pooled() ? null : RunLocks.lock(ctx, c)) {
+        try (AdvisoryLock lock = guard.pooled() ? null : RunLocks.lock(ctx, sink)) {
             List<MigrationStep> steps = new ArrayList<>();
             while (true) { // another runner moved the version table (possible without a session lock): plan again
                 Set<String> applied = ctx.graph().ancestorsInclusive(ctx.checkedVersions(c));
@@ -111,35 +106,18 @@ public final class Migrate {
      * creating the version tables) or {@code FROM:TO}.
      */
     public String sql(String spec, Direction direction) {
-        int colon = spec.indexOf(':');
-        String from = colon < 0 ? null : spec.substring(0, colon);
-        String to = colon < 0 ? spec : spec.substring(colon + 1);
-        if (direction == Direction.DOWNGRADE && from == null) {
-            throw new UsageException("downgrade --sql needs a range FROM:TO (e.g. head:base or ae1027a6:-1), "
-                    + "because there is no database to say where it starts");
-        }
-        boolean relative = to.matches("[+-]\\d+");
-        if (relative && from == null) {
-            throw new UsageException("a relative target (" + to + ") with --sql needs a start: use FROM:" + to);
-        }
-        RevisionGraph graph = ctx.graph();
-        Set<String> applied = from == null || from.equals("base") ? Set.of()
-                : graph.ancestorsInclusive(resolver.resolve(from, Set.of()));
-        if (relative) {
-            to = String.join(",", graph.headsOf(applied)) + (graph.headsOf(applied).isEmpty() ? "base" : "") + to;
-        }
-        Plan plan = plan(to, direction, applied);
+        Plan plan = resolver.scriptPlan(spec, direction);
         Map<String, MigrationBody> bodies = ctx.bodies().compile(plan);
         StringBuilder out = new StringBuilder();
         ScriptSink sink = new ScriptSink(out, ctx.dialect());
         sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
-        boolean fromBase = applied.isEmpty() && direction == Direction.UPGRADE;
+        boolean fromBase = plan.before().isEmpty() && direction == Direction.UPGRADE;
         execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
         return out.toString();
     }
 
     private Plan plan(String target, Direction direction, Set<String> applied) {
-        return direction == Direction.UPGRADE ? resolver.upgrade(target, applied) : resolver.downgrade(target, applied);
+        return resolver.plan(target, direction, applied);
     }
 
     // the common tail of both modes: the version tables when asked for, then the plan

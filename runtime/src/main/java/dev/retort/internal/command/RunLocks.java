@@ -5,6 +5,8 @@ import dev.retort.internal.db.PoolingProbe;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.exec.MigrationGuard;
 
+import dev.retort.internal.sink.SqlSink;
+
 import java.sql.Connection;
 
 /** The exactly-once protection of a run that writes the version table: the session lock, or the guard behind a pooler. */
@@ -29,7 +31,7 @@ final class RunLocks {
     }
 
     // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)
-    static AdvisoryLock lock(CommandContext ctx, Connection c) {
+    static AdvisoryLock lock(CommandContext ctx, SqlSink c) {
         RetortConfig config = ctx.config();
         return config.lock() ? AdvisoryLock.acquire(c, ctx.dialect(), AdvisoryLock.keyFor(config.schema(), config.versionTable()),
                 config.lockTimeout(), config.listener()) : null;

@@ -34,12 +34,12 @@ public final class Stamp {
         ctx.targets().stampRows(targets, List.of()); // a bad target fails before connecting
         try {
             return ctx.onDatabase("lost the connection to", c -> {
-                try (AdvisoryLock lock = RunLocks.lock(ctx, c)) {
+                JdbcSink sink = new JdbcSink(c);
+                try (AdvisoryLock lock = RunLocks.lock(ctx, sink)) {
                     List<String> rows = purge ? ctx.store().read(c) : ctx.checkedVersions(c);
                     List<String> after = ctx.targets().stampRows(targets, purge ? List.of() : rows);
                     Set<String> ids = new HashSet<>(after);
                     ids.removeAll(rows);
-                    JdbcSink sink = new JdbcSink(c);
                     ctx.store().ensureTables(sink);
                     write(sink, purge ? null : rows, after, ctx.graph().sorted(ids, false), 0L, purge ? "purged" : null);
                     return new RunResult(List.of(), ctx.store().read(c), Duration.ofNanos(System.nanoTime() - t0));

@@ -1,12 +1,18 @@
 package dev.retort.internal.dialect;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Escapes user SQL text that goes into a JDBC prepared statement: pgjdbc reads a bare {@code ?} as a
  * parameter, which breaks jsonb's {@code ?}, {@code ?|} and {@code ?&} operators; {@code ??} is its
  * escape for one {@code ?}. Question marks inside quotes, dollar-quoted bodies and comments are left
- * alone, as pgjdbc leaves them.
+ * alone, as pgjdbc leaves them; {@link SqlLexer} says which is which.
  */
 final class JdbcPlaceholders {
+    private static final Set<SqlLexer.Kind> AS_WRITTEN = EnumSet.of(SqlLexer.Kind.STRING, SqlLexer.Kind.QUOTED_NAME,
+            SqlLexer.Kind.DOLLAR_STRING, SqlLexer.Kind.COMMENT);
+
     private JdbcPlaceholders() {
     }
 
@@ -15,35 +21,12 @@ final class JdbcPlaceholders {
             return sql;
         }
         StringBuilder out = new StringBuilder(sql.length() + 4);
-        int n = sql.length();
-        int i = 0;
-        while (i < n) {
-            char c = sql.charAt(i);
-            int end = i + 1;
-            if (c == '\'' || c == '"') {
-                end = sql.indexOf(c, i + 1);
-                end = end < 0 ? n : end + 1; // a doubled quote is two quoted runs: the same text either way
-            } else if (c == '-' && sql.startsWith("--", i)) {
-                end = sql.indexOf('\n', i);
-                end = end < 0 ? n : end;
-            } else if (c == '/' && sql.startsWith("/*", i)) {
-                end = sql.indexOf("*/", i + 2);
-                end = end < 0 ? n : end + 2;
-            } else if (c == '$') {
-                int tag = sql.indexOf('$', i + 1);
-                if (tag > 0 && sql.substring(i + 1, tag).matches("([A-Za-z_][A-Za-z0-9_]*)?")
-                        && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))) {
-                    int close = sql.indexOf(sql.substring(i, tag + 1), tag + 1);
-                    end = close < 0 ? n : close + tag + 1 - i;
-                }
-            } else if (c == '?') {
-                out.append("??");
-                i++;
-                continue;
-            }
-            out.append(sql, i, end);
-            i = end;
+        int from = 0;
+        for (SqlLexer.Token t : SqlLexer.tokens(sql)) {
+            out.append(sql, from, t.start()); // white space between tokens
+            out.append(AS_WRITTEN.contains(t.kind()) ? t.text() : t.text().replace("?", "??"));
+            from = t.end();
         }
-        return out.toString();
+        return out.append(sql, from, sql.length()).toString();
     }
 }

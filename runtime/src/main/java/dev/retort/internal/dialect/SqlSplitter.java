@@ -78,39 +78,20 @@ public final class SqlSplitter {
         return out;
     }
 
-    /** The statement with comments removed and white space folded, upper-cased: for recognising its kind. */
+    /**
+     * The statement with comments removed and white space folded, upper-cased: for recognising its kind.
+     * {@link SqlLexer} says what is a comment, so a {@code --} inside a string or a quoted name stays text.
+     */
     public static String normalize(String statement) {
         StringBuilder sb = new StringBuilder();
-        int n = statement.length();
-        int i = 0;
-        while (i < n) {
-            char c = statement.charAt(i);
-            if (c == '-' && i + 1 < n && statement.charAt(i + 1) == '-') {
-                int end = statement.indexOf('\n', i);
-                i = end < 0 ? n : end;
-                sb.append(' ');
-            } else if (c == '/' && i + 1 < n && statement.charAt(i + 1) == '*') {
-                int depth = 0;
-                while (i < n) {
-                    if (statement.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (statement.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                        if (depth == 0) {
-                            break;
-                        }
-                    } else {
-                        i++;
-                    }
-                }
-                sb.append(' ');
-            } else {
-                sb.append(Character.isWhitespace(c) ? ' ' : Character.toUpperCase(c));
-                i++;
+        int from = 0;
+        for (SqlLexer.Token t : SqlLexer.tokens(statement)) {
+            if (t.kind() == SqlLexer.Kind.COMMENT) {
+                sb.append(statement, from, t.start()).append(' ');
+                from = t.end();
             }
         }
-        return sb.toString().replaceAll(" +", " ").strip();
+        sb.append(statement, from, statement.length());
+        return sb.toString().replaceAll("\\s+", " ").toUpperCase(java.util.Locale.ROOT).strip();
     }
 }

@@ -3,29 +3,28 @@ package dev.retort.internal.exec;
 import dev.retort.LockTimeoutException;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.SqlFailure;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The session-level advisory lock that lets one runner at a time migrate a database. Session-level,
  * so it needs no open transaction (CONCURRENTLY can run under it) and a killed holder frees it.
  */
 public final class AdvisoryLock implements AutoCloseable {
-    private final Connection connection;
+    private final SqlSink session;
     private final PostgresDialect dialect;
     private final long key;
     private boolean held;
 
-    private AdvisoryLock(Connection connection, PostgresDialect dialect, long key) {
-        this.connection = connection;
+    private AdvisoryLock(SqlSink session, PostgresDialect dialect, long key) {
+        this.session = session;
         this.dialect = dialect;
         this.key = key;
     }
@@ -42,7 +41,7 @@ public final class AdvisoryLock implements AutoCloseable {
     }
 
     /** Takes the lock, waiting up to {@code timeout} and saying who holds it meanwhile. */
-    public static AdvisoryLock acquire(Connection c, PostgresDialect dialect, long key, Duration timeout,
+    public static AdvisoryLock acquire(SqlSink c, PostgresDialect dialect, long key, Duration timeout,
                                        RunListener listener) {
         AdvisoryLock lock = new AdvisoryLock(c, dialect, key);
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -72,24 +71,26 @@ public final class AdvisoryLock implements AutoCloseable {
     }
 
     private boolean tryLock() {
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.tryAdvisoryLock(key))) {
-            rs.next();
-            held = rs.getBoolean(1);
-            return held;
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
-        }
+        held = session.probe(dialect.tryAdvisoryLock(key));
+        return held;
     }
 
     private String holder() {
-        try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryLockHolder(key))) {
-            if (rs.next()) {
-                String app = rs.getString(2);
-                return "pid " + rs.getInt(1) + (app == null || app.isEmpty() ? "" : " (" + app + ")")
-                        + " since " + rs.getTimestamp(3).toInstant();
+        return holderOf(session, dialect, key, true);
+    }
+
+    /** Who holds the migration lock {@code key}: pid, application and (with {@code since}) since when. */
+    static String holderOf(SqlSink session, PostgresDialect dialect, long key, boolean since) {
+        try {
+            List<Object[]> rows = session.query(dialect.advisoryLockHolder(key));
+            if (rows.isEmpty()) {
+                return "another session";
             }
-            return "another session";
-        } catch (SQLException e) {
+            Object[] row = rows.get(0);
+            String app = (String) row[1];
+            return "pid " + row[0] + (app == null || app.isEmpty() ? "" : " (" + app + ")")
+                    + (since ? " since " + (row[2] instanceof java.sql.Timestamp t ? t.toInstant() : row[2]) : "");
+        } catch (SqlFailure e) {
             return "another session";
         }
     }
@@ -102,9 +103,9 @@ public final class AdvisoryLock implements AutoCloseable {
         // pg_advisory_unlock says false when this transaction ran on another server process than the lock's
         // (a pooler in between): try again a few times rather than leave the lock on a pooled connection
         for (int attempt = 0; attempt < 20 && held; attempt++) {
-            try (var st = connection.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryUnlock(key))) {
-                held = !(rs.next() && rs.getBoolean(1));
-            } catch (SQLException ignored) {
+            try {
+                held = !session.probe(dialect.advisoryUnlock(key));
+            } catch (SqlFailure ignored) {
                 return; // the session ending releases it anyway
             }
         }

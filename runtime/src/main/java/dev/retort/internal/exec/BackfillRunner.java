@@ -3,13 +3,11 @@ package dev.retort.internal.exec;
 import dev.retort.RunListener;
 import dev.retort.ScriptException;
 import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.Backfill;
 import dev.retort.spi.SqlFailure;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,14 +26,12 @@ final class BackfillRunner {
         this.listener = listener;
     }
 
-    /** Runs the batches on {@code c}, which must be in autocommit mode. */
-    Result run(Connection c, Backfill b) {
+    /** Runs the batches on {@code c}, which must be outside a transaction (each batch commits on its own). */
+    Result run(SqlSink c, Backfill b) {
         try {
             String key = primaryKey(c, b);
             // a table filled moments ago has no statistics, and the planner then walks it badly in every batch
-            try (var st = c.createStatement()) {
-                st.execute(dialect.analyze(b.schema(), b.table()));
-            }
+            c.execute(Statement.of(dialect.analyze(b.schema(), b.table())));
             long total = count(c, b);
             long done = 0;
             int batches = 0;
@@ -46,21 +42,13 @@ final class BackfillRunner {
             String next = dialect.backfillBatch(b, key, false);
             while (true) {
                 long b0 = System.nanoTime();
-                try (PreparedStatement ps = c.prepareStatement(last == null ? first : next)) {
-                    if (last != null) {
-                        ps.setObject(1, last);
-                        ps.setObject(2, last);
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        long n = rs.getLong(2);
-                        if (n == 0) {
-                            break;
-                        }
-                        last = rs.getObject(1);
-                        done += n;
-                    }
+                Object[] batch = (last == null ? c.queryWith(first) : c.queryWith(next, last, last)).get(0);
+                long n = ((Number) batch[1]).longValue();
+                if (n == 0) {
+                    break;
                 }
+                last = batch[0];
+                done += n;
                 batches++;
                 longestMs = Math.max(longestMs, (System.nanoTime() - b0) / 1_000_000);
                 double secs = (System.nanoTime() - t0) / 1e9;
@@ -76,20 +64,18 @@ final class BackfillRunner {
                     b.table(), done, batches, ms < 1000 ? ms + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0),
                     ms > 0 ? done * 1000.0 / ms : 0.0, longestMs));
             return r;
-        } catch (SQLException e) {
-            throw new SqlFailure("backfill of " + b.table() + " (SET " + b.set() + ")", e);
+        } catch (SqlFailure e) {
+            throw new SqlFailure("backfill of " + b.table() + " (SET " + b.set() + ")", (java.sql.SQLException) e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScriptException("backfill of " + b.table() + " was interrupted; run again to resume");
         }
     }
 
-    private String primaryKey(Connection c, Backfill b) throws SQLException {
+    private String primaryKey(SqlSink c, Backfill b) {
         List<String> cols = new ArrayList<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.primaryKeyColumns(b.schema(), b.table()))) {
-            while (rs.next()) {
-                cols.add(rs.getString(1));
-            }
+        for (Object[] row : c.query(dialect.primaryKeyColumns(b.schema(), b.table()))) {
+            cols.add((String) row[0]);
         }
         if (cols.size() != 1) {
             throw new ScriptException("backfill of '" + b.table() + "' needs a single-column primary key to walk in batches, found "
@@ -98,11 +84,8 @@ final class BackfillRunner {
         return cols.get(0);
     }
 
-    private long count(Connection c, Backfill b) throws SQLException {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.backfillRemaining(b))) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long count(SqlSink c, Backfill b) {
+        return ((Number) c.query(dialect.backfillRemaining(b)).get(0)[0]).longValue();
     }
 
     /** What a backfill did. */

@@ -13,7 +13,6 @@ import dev.retort.spi.CreateIndex;
 import dev.retort.spi.Operation;
 import dev.retort.spi.SqlFailure;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +38,12 @@ final class ConcurrentlyWaitPolicy {
         this.timeout = timeout;
     }
 
-    /** True for an online statement that waits for old snapshots (CREATE INDEX / REINDEX / DETACH ... CONCURRENTLY). */
+    /**
+     * True for a statement that waits for old snapshots (CREATE INDEX / REINDEX / DETACH ... CONCURRENTLY) on a
+     * sink whose session keeps the timeouts this policy sets (a script's reader sets their own).
+     */
     static boolean applies(Statement s, SqlSink sink) {
-        return sink.online() && !s.transactional() && !sink.inTransaction() && TransactionRules.waitsForOldSnapshots(s.sql());
+        return sink.keepsSession() && !s.transactional() && !sink.inTransaction() && TransactionRules.waitsForOldSnapshots(s.sql());
     }
 
     /** Runs {@code s} under this policy, then sets the step's own timeouts again. */
@@ -113,24 +115,15 @@ final class ConcurrentlyWaitPolicy {
     }
 
     private boolean invalidIndexExists(SqlSink sink, CreateIndex index) {
-        try (var st = sink.connection().createStatement();
-             var rs = st.executeQuery(dialect.invalidIndexExists(index.schema(), index.name()))) {
-            return rs.next() && rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
-        }
+        return sink.probe(dialect.invalidIndexExists(index.schema(), index.name()));
     }
 
     private static List<String> oldTransactions(SqlSink sink) {
         List<String> out = new ArrayList<>();
-        try (var st = sink.connection().createStatement(); var rs = st.executeQuery(ConcurrencyQueries.oldTransactions())) {
-            while (rs.next()) {
-                String app = rs.getString(2);
-                out.add("pid " + rs.getInt(1) + (app.isEmpty() ? "" : " (" + app + ")") + ", " + rs.getString(3) + ", "
-                        + rs.getLong(4) + " s old");
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
+        for (Object[] t : sink.query(ConcurrencyQueries.oldTransactions())) {
+            String app = (String) t[1];
+            out.add("pid " + t[0] + (app.isEmpty() ? "" : " (" + app + ")") + ", " + t[2] + ", " + ((Number) t[3]).longValue()
+                    + " s old");
         }
         return out;
     }

@@ -1,8 +1,6 @@
 package dev.retort.internal.exec;
 
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.function.Supplier;
 
 /**
  * Renews a migration's lease from a connection of its own while the migration's connection is busy
@@ -15,7 +13,7 @@ final class LeaseHeartbeat {
         this.thread = thread;
     }
 
-    static LeaseHeartbeat start(Supplier<Connection> connections, String renewSql, Duration every) {
+    static LeaseHeartbeat start(Runnable renew, Duration every) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -23,9 +21,9 @@ final class LeaseHeartbeat {
                 } catch (InterruptedException e) {
                     return;
                 }
-                try (Connection c = connections.get(); var st = c.createStatement()) {
-                    st.execute(renewSql);
-                } catch (Exception e) {
+                try {
+                    renew.run();
+                } catch (RuntimeException e) {
                     // the next beat tries again; a lease that lapses is caught by its fencing token
                 }
             }

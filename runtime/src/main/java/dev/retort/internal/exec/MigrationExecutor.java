@@ -7,23 +7,16 @@ import dev.retort.RetortException;
 import dev.retort.Revision;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.PostgresDialect;
-import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.VersionStore;
-import dev.retort.spi.Backfill;
-import dev.retort.spi.CreateIndex;
-import dev.retort.spi.Operation;
-import dev.retort.spi.Sql;
 import dev.retort.spi.MigrationBody;
-import dev.retort.spi.MigrationContext;
 import dev.retort.spi.SqlFailure;
-import dev.retort.internal.script.ScriptLine;
+import dev.retort.spi.ScriptLine;
 import dev.retort.internal.sink.SqlSink;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -134,7 +127,7 @@ public final class MigrationExecutor {
 
     // only a lock timeout with nothing applied outside the transaction is safe to run again from the start
     private static boolean retryable(StepFailure f) {
-        return f.context.outsideCount == 0 && f.getCause() instanceof SqlFailure sf && "55P03".equals(sf.sqlState());
+        return f.context.outsideCount() == 0 && f.getCause() instanceof SqlFailure sf && "55P03".equals(sf.sqlState());
     }
 
     /** A step that failed and was rolled back, with what it had done. */
@@ -152,10 +145,10 @@ public final class MigrationExecutor {
 
     private void runStep(Revision r, Direction direction, MigrationBody body, SqlSink sink, List<String> headsBefore,
                          List<String> headsAfter, long t0, boolean oneTransaction) {
-        StepContext ctx = new StepContext(r, sink, oneTransaction);
-        ctx.parts = PartProgress.start(store, r, direction, resumePoints);
-        if (ctx.parts.resumeAt() > 0) {
-            listener.notice(r.id() + ": resuming after the " + ctx.parts.resumeAt() + " statement(s) an earlier attempt committed");
+        StepContext ctx = new StepContext(r, sink, oneTransaction, dialect, listener, settings, timeouts,
+                PartProgress.start(store, r, direction, resumePoints));
+        if (ctx.parts().resumeAt() > 0) {
+            listener.notice(r.id() + ": resuming after the " + ctx.parts().resumeAt() + " statement(s) an earlier attempt committed");
         }
         sink.comment(heading(r, direction, headsBefore, headsAfter));
         try {
@@ -177,7 +170,7 @@ public final class MigrationExecutor {
             Long ms = sink.remembers() ? sink.elapsedSince(t0).toMillis() : null;
             List<Statement> versionRows = store.moveHeadsStatements(headsBefore, headsAfter);
             Statement historyRow = store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
-                    true, ctx.outsideCount > 0 ? ctx.outsideCount + " statement(s) ran outside the transaction" : null));
+                    true, ctx.outsideCount() > 0 ? ctx.outsideCount() + " statement(s) ran outside the transaction" : null));
             if (guard != null) {
                 guard.bookkeep(sink, versionRows, historyRow);
             } else {
@@ -205,23 +198,23 @@ public final class MigrationExecutor {
 
     private RetortException failure(Revision r, Direction direction, RuntimeException e, SqlSink sink, StepContext ctx,
                                      long t0) {
-        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements == 0 || !sink.remembers())) {
+        if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements() == 0 || !sink.remembers())) {
             return re; // a script error found before anything ran (or while writing --sql): report it as itself
         }
         String reason = FailureReason.of(e, r.file());
         int lineNo = ScriptLine.of(e, r.file());
         if (lineNo == 0) {
-            lineNo = ctx.line; // a recorded body: the line it was recorded on
+            lineNo = ctx.line(); // a recorded body: the line it was recorded on
         }
         String line = lineNo > 0 ? ":" + lineNo : "";
-        String partial = (ctx.outsideCount > 0
-                ? "; " + ctx.outsideCount + " statement(s) ran outside the transaction and stay applied" : "")
-                + (ctx.parts.committed() > 0 ? "; " + ctx.parts.committed() + " statement(s) of it are committed in all (each recorded"
+        String partial = (ctx.outsideCount() > 0
+                ? "; " + ctx.outsideCount() + " statement(s) ran outside the transaction and stay applied" : "")
+                + (ctx.parts().committed() > 0 ? "; " + ctx.parts().committed() + " statement(s) of it are committed in all (each recorded"
                 + " in the history), a re-run resumes after them" : "");
         if (sink.remembers()) {
-            recordFailure(r, direction, sink, reason + (ctx.outsideCount > 0
-                    ? " (after " + ctx.outsideCount + " statement(s) outside the transaction had run)" : "")
-                    + (ctx.parts.committed() > 0 ? "; partly applied: " + ctx.parts.committed() + " statement(s) committed" : ""), t0);
+            recordFailure(r, direction, sink, reason + (ctx.outsideCount() > 0
+                    ? " (after " + ctx.outsideCount() + " statement(s) outside the transaction had run)" : "")
+                    + (ctx.parts().committed() > 0 ? "; partly applied: " + ctx.parts().committed() + " statement(s) committed" : ""), t0);
         }
         return new MigrationFailedException(r.id(), direction.word() + " of " + r.id() + " (" + r.file() + line + ") failed: "
                 + reason + "; its transaction was rolled back" + partial + ", " + FailureAdvice.of(e), e);
@@ -230,172 +223,5 @@ public final class MigrationExecutor {
     private void recordFailure(Revision r, Direction direction, SqlSink sink, String reason, long t0) {
         store.recordFailure(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null,
                 (System.nanoTime() - t0) / 1_000_000, false, reason));
-    }
-
-    private final class StepContext implements MigrationContext {
-        private final Revision revision;
-        private final SqlSink sink;
-        private final boolean oneTransaction;
-        private boolean forcedAutocommit;
-        private int statements;
-        private int outsideCount;
-        private int line;
-        private PartProgress parts;
-
-        StepContext(Revision revision, SqlSink sink, boolean oneTransaction) {
-            this.revision = revision;
-            this.sink = sink;
-            this.oneTransaction = oneTransaction;
-        }
-
-        void openIfTransactional() {
-            if (revision.transactional() && !sink.inTransaction()) {
-                sink.begin();
-            }
-        }
-
-        @Override
-        public Revision revision() {
-            return revision;
-        }
-
-        @Override
-        public void emit(Operation operation, int line) {
-            this.line = line;
-            emit(operation);
-        }
-
-        @Override
-        public void emit(Operation operation) {
-            if (operation instanceof Sql) {
-                timeouts.forget(); // raw SQL may SET the session's timeouts: set ours again before the next step
-            }
-            if (operation instanceof Backfill b && sink.batchesBackfills()) {
-                if (!parts.nextIsDone(b.toString())) {
-                    runOutside(() -> new BackfillRunner(dialect, listener).run(sink.connection(), b), true);
-                }
-                return;
-            }
-            if (operation instanceof CreateIndex i && i.concurrently()) {
-                dropInvalidIndex(i.schema(), i.name());
-            }
-            for (Statement s : dialect.render(operation)) {
-                if (parts.nextIsDone(s.sql())) {
-                    continue; // committed by an earlier attempt of this text
-                }
-                if (!s.transactional() && operation instanceof Sql) {
-                    for (Object read : SqlStatementReader.read(s.sql())) {
-                        if (read instanceof CreateIndex ci && ci.concurrently()) {
-                            dropInvalidIndex(ci.schema(), ci.name());
-                        }
-                    }
-                }
-                boolean outside = !s.transactional() || forcedAutocommit || !revision.transactional();
-                if (outside && sink.inTransaction()) {
-                    if (oneTransaction) {
-                        throw new RetortException("statement cannot run inside the single run transaction "
-                                + "(transactionPerMigration=false): " + s.sql().lines().findFirst().orElse(""));
-                    }
-                    sink.comment("the next statement cannot run inside a transaction: commit first");
-                    parts.beforeCommit(sink);
-                    sink.commit();
-                    if (!s.transactional()) {
-                        listener.notice(revision.id() + ": running outside the transaction: "
-                                + s.sql().lines().findFirst().orElse(""));
-                    }
-                }
-                statements++;
-                if (outside) {
-                    outsideCount++;
-                }
-                if (ConcurrentlyWaitPolicy.applies(s, sink)) { // lock_timeout cannot bound its wait for old snapshots
-                    new ConcurrentlyWaitPolicy(dialect, listener, settings.concurrentlyTimeout()).execute(sink, s, operation,
-                            revision, settings.lockTimeoutMs(revision), settings.statementTimeoutMs(revision));
-                } else {
-                    sink.execute(s);
-                }
-                if (outside && !sink.inTransaction()) {
-                    parts.afterAutocommit(sink);
-                }
-                if (outside && !forcedAutocommit && revision.transactional() && !sink.inTransaction()) {
-                    sink.begin();
-                }
-            }
-        }
-
-        // a CONCURRENTLY build that failed leaves an INVALID index of the same name: drop it first so the retry can build
-        private void dropInvalidIndex(String schema, String name) {
-            if (!sink.probe(dialect.invalidIndexExists(schema, name))) {
-                return; // offline there is nothing to find: the script builds the index once
-            }
-            listener.notice(revision.id() + ": dropping the invalid index " + name
-                    + " left by an earlier failed CONCURRENTLY build, then building it again");
-            runOutside(() -> sink.execute(dialect.dropIndexConcurrently(schema, name)), false);
-        }
-
-        private void runOutside(Runnable work, boolean counted) {
-            boolean wasOpen = sink.inTransaction();
-            if (wasOpen) {
-                if (oneTransaction) {
-                    throw new RetortException("a backfill or CONCURRENTLY step cannot run inside the single run transaction "
-                            + "(transactionPerMigration=false)");
-                }
-                if (counted) {
-                    parts.beforeCommit(sink);
-                }
-                sink.commit();
-            }
-            outsideCount++;
-            statements++;
-            work.run();
-            if (counted) {
-                parts.afterAutocommit(sink);
-            }
-            if (wasOpen) {
-                sink.begin();
-            }
-        }
-
-        @Override
-        public void autocommit(Runnable body) {
-            boolean was = forcedAutocommit;
-            forcedAutocommit = true;
-            try {
-                if (sink.inTransaction()) {
-                    parts.afterAutocommit(sink); // position: the statements before this block
-                    sink.commit();
-                }
-                body.run();
-            } finally {
-                forcedAutocommit = was;
-            }
-            if (revision.transactional() && !sink.inTransaction()) {
-                sink.begin();
-            }
-        }
-
-        @Override
-        public Connection connection() {
-            return sink.connection();
-        }
-
-        @Override
-        public void notice(String message) {
-            if (sink.writesComments()) {
-                sink.comment(message);
-            } else {
-                listener.notice(revision.id() + ": " + message);
-            }
-        }
-
-        @Override
-        public String extension(String name) {
-            return sink.extensionState(dialect.extensionState(name));
-        }
-
-        @Override
-        public boolean offline() {
-            return sink.offline();
-        }
     }
 }

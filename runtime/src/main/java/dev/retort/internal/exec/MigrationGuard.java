@@ -9,16 +9,14 @@ import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.history.VersionStore;
 import dev.retort.spi.SqlFailure;
 import dev.retort.internal.sink.ForwardingSink;
+import dev.retort.internal.sink.JdbcSink;
 import dev.retort.internal.sink.SqlSink;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -126,16 +124,20 @@ public final class MigrationGuard {
 
     // the first commit inside a checked migration ends its lock: pooled, a lease must cover the parts that follow
     private void claimLease(SqlSink sink) {
-        Connection c = sink.connection();
-        try (var st = c.createStatement()) {
-            st.execute(ConcurrencyQueries.createLeaseTable(schema, leaseTable));
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
+        sink.execute(Statement.of(ConcurrencyQueries.createLeaseTable(schema, leaseTable)));
+        List<Object[]> claimed = sink.query(ConcurrencyQueries.claimLease(schema, leaseTable, name(), owner, current.id(), LEASE_SECONDS));
+        if (claimed.isEmpty()) {
+            throw new HeadsMoved("another runner holds the lease for " + current.id());
         }
-        token = longValue(c, ConcurrencyQueries.claimLease(schema, leaseTable, name(), owner, current.id(), LEASE_SECONDS))
-                .orElseThrow(() -> new HeadsMoved("another runner holds the lease for " + current.id()));
-        heartbeat = LeaseHeartbeat.start(side, ConcurrencyQueries.renewLease(schema, leaseTable, name(), owner, token,
-                LEASE_SECONDS), Duration.ofSeconds(LEASE_SECONDS / 3));
+        token = ((Number) claimed.get(0)[0]).longValue();
+        Statement renew = Statement.of(ConcurrencyQueries.renewLease(schema, leaseTable, name(), owner, token, LEASE_SECONDS));
+        heartbeat = LeaseHeartbeat.start(() -> {
+            try (Connection c = side.get()) { // the migration's own connection is busy with its statement
+                new JdbcSink(c).execute(renew);
+            } catch (java.sql.SQLException e) {
+                throw new SqlFailure(null, e);
+            }
+        }, Duration.ofSeconds(LEASE_SECONDS / 3));
     }
 
     /** The sink the executor drives: commits inside a checked migration take the lease first (pooled). */
@@ -174,16 +176,15 @@ public final class MigrationGuard {
         long sleep = 20;
         boolean told = false;
         while (true) {
-            Connection c = sink.connection();
             String busy;
-            if (bool(c, ConcurrencyQueries.tryXactLock(key))) {
-                checkBackend(c);
-                busy = pooled && r != null ? otherLease(c) : null;
+            if (sink.probe(ConcurrencyQueries.tryXactLock(key))) {
+                checkBackend(sink.connection());
+                busy = pooled && r != null ? otherLease(sink) : null;
                 if (busy == null) {
                     return;
                 }
             } else {
-                busy = "the migration lock held by " + holder(c);
+                busy = "the migration lock held by " + AdvisoryLock.holderOf(sink, dialect, key, false);
             }
             if (!told) {
                 listener.notice("waiting for " + busy + " before " + what + " (up to " + lockWait.toSeconds() + " s)");
@@ -205,17 +206,17 @@ public final class MigrationGuard {
         }
     }
 
-    private String otherLease(Connection c) {
-        if (!bool(c, ConcurrencyQueries.leaseTableExists(schema, leaseTable))) {
+    private String otherLease(SqlSink sink) {
+        if (!sink.probe(ConcurrencyQueries.leaseTableExists(schema, leaseTable))) {
             return null;
         }
-        try (var st = c.createStatement();
-             ResultSet rs = st.executeQuery(ConcurrencyQueries.otherLiveLease(schema, leaseTable, name(), owner))) {
-            return rs.next() ? "the lease of " + rs.getString(1).replaceFirst(" [0-9a-f-]{36}$", "") + " on migration "
-                    + rs.getString(2) + " (expires in " + rs.getLong(3) + " s unless renewed)" : null;
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
+        List<Object[]> rows = sink.query(ConcurrencyQueries.otherLiveLease(schema, leaseTable, name(), owner));
+        if (rows.isEmpty()) {
+            return null;
         }
+        Object[] lease = rows.get(0);
+        return "the lease of " + ((String) lease[0]).replaceFirst(" [0-9a-f-]{36}$", "") + " on migration " + lease[1]
+                + " (expires in " + ((Number) lease[2]).longValue() + " s unless renewed)";
     }
 
     // a different server process than the one holding the session lock: a transaction pooler is in between
@@ -240,24 +241,9 @@ public final class MigrationGuard {
             all.add(ConcurrencyQueries.releaseLease(schema, leaseTable, name(), owner, token));
         }
         all.add(history);
-        if (!sink.online()) {
-            sink.executeAll(all);
-            return;
-        }
-        String sql = String.join(";\n", all.stream().map(Statement::sql).toList());
-        List<Integer> counts = new ArrayList<>();
-        try (java.sql.Statement st = sink.connection().createStatement()) {
-            boolean rs = st.execute(sql);
-            while (true) {
-                int n = st.getUpdateCount();
-                if (!rs && n == -1) {
-                    break;
-                }
-                counts.add(n);
-                rs = st.getMoreResults();
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(sql, e);
+        List<Integer> counts = sink.executeCounting(all);
+        if (counts.isEmpty()) {
+            return; // written to a script, not run: its reader's server has no runner to race
         }
         for (int i = 0; i < all.size() - 1; i++) {
             if (i >= counts.size() || counts.get(i) != 1) {
@@ -276,14 +262,14 @@ public final class MigrationGuard {
     void release(SqlSink sink) {
         stopHeartbeat();
         current = null;
-        if (!pooled || token == 0 || !sink.online()) {
+        if (!pooled || token == 0 || !sink.locks()) {
             return;
         }
         long t = token;
         token = 0;
-        try (var st = sink.connection().createStatement()) {
-            st.execute(ConcurrencyQueries.releaseLease(schema, leaseTable, name(), owner, t).sql());
-        } catch (SQLException ignored) {
+        try {
+            sink.execute(ConcurrencyQueries.releaseLease(schema, leaseTable, name(), owner, t));
+        } catch (SqlFailure ignored) {
             // it expires on its own
         }
     }
@@ -297,35 +283,6 @@ public final class MigrationGuard {
 
     private String name() {
         return schema + "." + versionTable;
-    }
-
-    private String holder(Connection c) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.advisoryLockHolder(key))) {
-            if (rs.next()) {
-                String app = rs.getString(2);
-                return "pid " + rs.getInt(1) + (app == null || app.isEmpty() ? "" : " (" + app + ")");
-            }
-            return "another session";
-        } catch (SQLException e) {
-            return "another session";
-        }
-    }
-
-    private static boolean bool(Connection c, String sql) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new SqlFailure(sql, e);
-        }
-    }
-
-    private static Optional<Long> longValue(Connection c, String sql) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-        } catch (SQLException e) {
-            throw new SqlFailure(sql, e);
-        }
     }
 
     private static String host() {

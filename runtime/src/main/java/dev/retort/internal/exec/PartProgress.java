@@ -116,7 +116,7 @@ final class PartProgress {
     }
 
     private void mark(SqlSink sink, int upTo, String hash) {
-        if (!sink.online() || upTo <= committed) {
+        if (!sink.remembers() || upTo <= committed) { // a script keeps no history to resume from
             return;
         }
         committed = upTo;

@@ -3,6 +3,7 @@ package dev.retort.internal.graph;
 import dev.retort.Direction;
 import dev.retort.Revision;
 import dev.retort.ScriptException;
+import dev.retort.UsageException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +35,54 @@ public final class TargetResolver {
     public static boolean isRelativeToCurrent(String target) {
         Matcher m = RELATIVE.matcher(target.trim());
         return m.matches() && m.group(2) == null;
+    }
+
+    /**
+     * The plan of an online run from the database's {@code applied} set; a {@code FROM:TO} range is bad usage
+     * here, because online the database says where it starts.
+     */
+    public Plan plan(String target, Direction direction, Set<String> applied) {
+        refuseRange(target);
+        return direction == Direction.UPGRADE ? upgrade(target, applied) : downgrade(target, applied);
+    }
+
+    /** Fails on a target no database could make valid (a range, an unknown revision), before anything connects. */
+    public void checkBeforeConnecting(String target, Direction direction) {
+        refuseRange(target);
+        if (direction == Direction.UPGRADE && !isRelativeToCurrent(target)) {
+            resolve(target, Set.of());
+        }
+    }
+
+    private static void refuseRange(String target) {
+        if (target.contains(":")) {
+            throw new UsageException("a range FROM:TO (" + target + ") needs --sql; online, the database says where it starts");
+        }
+    }
+
+    /**
+     * The plan of a {@code --sql} script, which has no database to say where it starts: {@code spec} is
+     * {@code TO} (an upgrade from base) or {@code FROM:TO}, where TO may be relative to FROM ({@code head:-1}).
+     */
+    public Plan scriptPlan(String spec, Direction direction) {
+        int colon = spec.indexOf(':');
+        String from = colon < 0 ? null : spec.substring(0, colon).trim();
+        String to = (colon < 0 ? spec : spec.substring(colon + 1)).trim();
+        if (direction == Direction.DOWNGRADE && from == null) {
+            throw new UsageException("downgrade --sql needs a range FROM:TO (e.g. head:base or ae1027a6:-1), "
+                    + "because there is no database to say where it starts");
+        }
+        boolean relative = to.matches("[+-]\\d+");
+        if (relative && from == null) {
+            throw new UsageException("a relative target (" + to + ") with --sql needs a start: use FROM:" + to);
+        }
+        Set<String> applied = from == null || from.equals("base") ? Set.of()
+                : graph.ancestorsInclusive(resolve(from, Set.of()));
+        if (relative) {
+            List<String> heads = graph.headsOf(applied);
+            to = (heads.isEmpty() ? "base" : String.join(",", heads)) + to;
+        }
+        return direction == Direction.UPGRADE ? upgrade(to, applied) : downgrade(to, applied);
     }
 
     /** The plan that brings {@code applied} up to {@code target}. */

@@ -4,6 +4,7 @@ import dev.retort.spi.MigrationContext;
 
 import dev.retort.spi.MigrationBody;
 
+import dev.retort.Direction;
 import dev.retort.Revision;
 import dev.retort.spi.Operation;
 
@@ -53,21 +54,18 @@ public final class RecordedBody implements MigrationBody, Serializable {
     /** Records both directions of {@code body}; null when its steps depend on the server. */
     public static RecordedBody record(Revision revision, MigrationBody body) {
         try {
-            Recorder upgrade = new Recorder(revision);
+            Recorder upgrade = new Recorder(revision, false);
             body.upgrade(upgrade);
             List<Event> down = List.of();
             if (body.hasDowngrade()) {
-                Recorder downgrade = new Recorder(revision);
+                Recorder downgrade = new Recorder(revision, false);
                 body.downgrade(downgrade);
                 down = downgrade.events();
             }
             return new RecordedBody(upgrade.events(), down, body.hasDowngrade());
         } catch (RuntimeException e) {
-            // the script language may wrap what its blocks throw
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof Recorder.Dynamic) {
-                    return null;
-                }
+            if (isDynamic(e)) {
+                return null;
             }
             throw e;
         }
@@ -104,19 +102,79 @@ public final class RecordedBody implements MigrationBody, Serializable {
         }
     }
 
-    /** The line of the script named {@code baseName} that the current call stands on (0: none on the stack). */
-    public static int lineOf(String baseName) {
-        return ScriptLine.current(baseName);
+    /**
+     * One step of a body as a script sees it without a database, for preflight and lint.
+     *
+     * @param operation  the operation
+     * @param line       the script line it stands on (0: unknown)
+     * @param autocommit true inside {@code autocommit { }}
+     * @param assured    true inside {@code safetyAssured { }}
+     */
+    public record Step(Operation operation, int line, boolean autocommit, boolean assured) {
     }
 
-    /** Collects the events; any question about the server makes the body dynamic. */
+    /**
+     * The steps of one direction of {@code body} as {@code --sql} would run it: {@link MigrationContext#offline()}
+     * is true and every extension "available", as a script sees them; a read of the database (connection) ends
+     * the walk, and the steps before it are returned. The one recorder that preflight and lint both walk.
+     */
+    public static List<Step> offlineSteps(Revision revision, MigrationBody body, Direction direction) {
+        Recorder r = new Recorder(revision, true);
+        try {
+            if (direction == Direction.UPGRADE) {
+                body.upgrade(r);
+            } else {
+                body.downgrade(r);
+            }
+        } catch (RuntimeException e) {
+            if (!isDynamic(e)) {
+                throw e;
+            }
+            // the body reads the database here: what came before is what a walk without one can see
+        }
+        List<Step> out = new ArrayList<>();
+        flatten(r.events(), false, false, out);
+        return out;
+    }
+
+    private static void flatten(List<Event> events, boolean autocommit, boolean assured, List<Step> out) {
+        for (Event e : events) {
+            if (e instanceof Emit emit) {
+                out.add(new Step(emit.operation(), emit.line(), autocommit, assured));
+            } else if (e instanceof Block b) {
+                flatten(b.events(), autocommit || b.autocommit(), assured || !b.autocommit(), out);
+            }
+        }
+    }
+
+    // the script language may wrap what its blocks throw
+    private static boolean isDynamic(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Recorder.Dynamic) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The line of the script named {@code baseName} that the current call stands on (0: none on the stack). */
+    public static int lineOf(String baseName) {
+        return dev.retort.spi.ScriptLine.current(baseName);
+    }
+
+    /**
+     * Collects the events. Recording for replay, any question about the server makes the body dynamic; walking
+     * as a script ({@code asScript}), offline() and extension() answer as {@code --sql} does and only a read stops.
+     */
     private static final class Recorder implements MigrationContext {
         private final Revision revision;
+        private final boolean asScript;
         private final String baseName;
         private final Deque<List<Event>> stack = new ArrayDeque<>();
 
-        Recorder(Revision revision) {
+        Recorder(Revision revision, boolean asScript) {
             this.revision = revision;
+            this.asScript = asScript;
             String f = revision.file().replace('\\', '/');
             this.baseName = f.substring(f.lastIndexOf('/') + 1);
             stack.push(new ArrayList<>());
@@ -134,6 +192,11 @@ public final class RecordedBody implements MigrationBody, Serializable {
         @Override
         public void emit(Operation operation) {
             stack.peek().add(new Emit(operation, line()));
+        }
+
+        @Override
+        public void emit(Operation operation, int line) {
+            stack.peek().add(new Emit(operation, line > 0 ? line : line())); // a replayed recording knows its line
         }
 
         private int line() {
@@ -172,11 +235,17 @@ public final class RecordedBody implements MigrationBody, Serializable {
 
         @Override
         public String extension(String name) {
+            if (asScript) {
+                return "available"; // as ScriptSink answers: the script states createExtension, its reader's server decides
+            }
             throw new Dynamic();
         }
 
         @Override
         public boolean offline() {
+            if (asScript) {
+                return true;
+            }
             throw new Dynamic();
         }
 

@@ -50,8 +50,23 @@ public abstract class ForwardingSink implements SqlSink {
     }
 
     @Override
-    public boolean online() {
-        return inner.online();
+    public boolean offline() {
+        return inner.offline();
+    }
+
+    @Override
+    public List<Object[]> query(String query) {
+        return inner.query(query);
+    }
+
+    @Override
+    public List<Object[]> queryWith(String sql, Object... parameters) {
+        return inner.queryWith(sql, parameters);
+    }
+
+    @Override
+    public List<Integer> executeCounting(List<Statement> statements) {
+        return inner.executeCounting(statements);
     }
 
     @Override

@@ -5,7 +5,11 @@ import dev.retort.spi.SqlFailure;
 import dev.retort.internal.dialect.Statement;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs statements on one connection, switching autocommit to open and close transactions. */
 public final class JdbcSink implements SqlSink {
@@ -66,7 +70,7 @@ public final class JdbcSink implements SqlSink {
     }
 
     @Override
-    public void executeAll(java.util.List<Statement> statements) {
+    public void executeAll(List<Statement> statements) {
         if (statements.size() < 2) {
             statements.forEach(this::execute);
             return;
@@ -82,8 +86,8 @@ public final class JdbcSink implements SqlSink {
     }
 
     @Override
-    public boolean online() {
-        return true;
+    public boolean offline() {
+        return false;
     }
 
     @Override
@@ -128,19 +132,70 @@ public final class JdbcSink implements SqlSink {
 
     @Override
     public boolean probe(String query) {
-        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(query)) {
-            return rs.next() && rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
-        }
+        List<Object[]> rows = query(query);
+        return !rows.isEmpty() && Boolean.TRUE.equals(rows.get(0)[0]);
     }
 
     @Override
     public String extensionState(String stateQuery) {
-        try (java.sql.Statement st = connection.createStatement(); java.sql.ResultSet rs = st.executeQuery(stateQuery)) {
-            return rs.next() ? rs.getString(1) : null;
+        List<Object[]> rows = query(stateQuery);
+        return rows.isEmpty() || rows.get(0)[0] == null ? null : rows.get(0)[0].toString();
+    }
+
+    @Override
+    public List<Object[]> query(String query) {
+        try (java.sql.Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            return rows(rs);
         } catch (SQLException e) {
-            throw new SqlFailure(null, e);
+            throw new SqlFailure(query, e);
         }
+    }
+
+    @Override
+    public List<Object[]> queryWith(String sql, Object... parameters) {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rows(rs);
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+    }
+
+    @Override
+    public List<Integer> executeCounting(List<Statement> statements) {
+        // the driver sends a multi-statement string as one batch and reports one count per statement
+        String sql = String.join(";\n", statements.stream().map(Statement::sql).toList());
+        List<Integer> counts = new ArrayList<>();
+        try (java.sql.Statement st = connection.createStatement()) {
+            boolean result = st.execute(sql);
+            while (true) {
+                int n = st.getUpdateCount();
+                if (!result && n == -1) {
+                    break;
+                }
+                counts.add(n);
+                result = st.getMoreResults();
+            }
+        } catch (SQLException e) {
+            throw new SqlFailure(sql, e);
+        }
+        return counts;
+    }
+
+    private static List<Object[]> rows(ResultSet rs) throws SQLException {
+        int columns = rs.getMetaData().getColumnCount();
+        List<Object[]> out = new ArrayList<>();
+        while (rs.next()) {
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+                row[i] = rs.getObject(i + 1);
+            }
+            out.add(row);
+        }
+        return out;
     }
 }

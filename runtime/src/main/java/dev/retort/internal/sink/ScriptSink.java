@@ -59,8 +59,8 @@ public final class ScriptSink implements SqlSink {
     }
 
     @Override
-    public boolean online() {
-        return false;
+    public boolean offline() {
+        return true;
     }
 
     @Override
@@ -112,6 +112,22 @@ public final class ScriptSink implements SqlSink {
     @Override
     public String extensionState(String stateQuery) {
         return "available"; // the script states createExtension; its reader's server decides
+    }
+
+    @Override
+    public java.util.List<Object[]> query(String query) {
+        return java.util.List.of(); // no database to ask: a script carries no answers
+    }
+
+    @Override
+    public java.util.List<Object[]> queryWith(String sql, Object... parameters) {
+        return java.util.List.of();
+    }
+
+    @Override
+    public java.util.List<Integer> executeCounting(java.util.List<Statement> statements) {
+        executeAll(statements);
+        return java.util.List.of(); // written, not run: there are no counts to check
     }
 
     private void write(String s) {

@@ -32,9 +32,6 @@ public interface SqlSink {
     /** A comment line in the script (ignored online). */
     void comment(String text);
 
-    /** True when statements run on a database. */
-    boolean online();
-
     // What the executor needs to know about where its statements go. Each question is asked by name so that the
     // executor has one path for online and --sql runs; only the sinks know the difference.
 
@@ -65,10 +62,23 @@ public interface SqlSink {
     /** The state a state query reports for an extension (null: not there); a script assumes it is available. */
     String extensionState(String stateQuery);
 
+    /** The rows {@code query} returns, each as its column values; none when there is no database to ask. */
+    java.util.List<Object[]> query(String query);
+
+    /**
+     * The rows a prepared {@code sql} returns with {@code parameters} bound in order ({@code ??} is one
+     * question mark, as pgjdbc reads prepared text); none when there is no database to ask.
+     */
+    java.util.List<Object[]> queryWith(String sql, Object... parameters);
+
+    /**
+     * Runs {@code statements} in one round trip and returns how many rows each changed, in order; empty
+     * when nothing ran (a script), so a caller checks counts only when there are some.
+     */
+    java.util.List<Integer> executeCounting(java.util.List<Statement> statements);
+
     /** True when a migration body sees no database: its statements are written, not run (see MigrationContext#offline). */
-    default boolean offline() {
-        return !online();
-    }
+    boolean offline();
 
     /** The live connection; offline this throws. */
     Connection connection();

@@ -18,6 +18,9 @@ class JdbcTextSpec extends Specification {
         "x = 1 -- why?\nAND y ? 'k'"          || "x = 1 -- why?\nAND y ?? 'k'"
         'f($$a?$$) /* ? */'                   || 'f($$a?$$) /* ? */'
         'no question'                         || 'no question'
+        "E'it\\'s?' ? 'k'"                     || "E'it\\'s?' ?? 'k'"
+        "note = '-- ?' AND d ? 'k'"           || "note = '-- ?' AND d ?? 'k'"
+        'a /* x /* ? */ y? */ ? b'            || 'a /* x /* ? */ y? */ ?? b'
     }
 
     def "text that ends inside a quote, dollar body or comment is unterminated: #sql"() {

@@ -62,4 +62,24 @@ class SqlSplitterSpec extends Specification {
         "SELECT 'CREATE INDEX CONCURRENTLY'"                                 || false
         'CREATE TABLE concurrently (id int)'                                 || false
     }
+
+    def "normalize drops comments as the lexer reads them: [#input] is #expected"() {
+        expect:
+        SqlSplitter.normalize(input) == expected
+
+        where:
+        input                                                  || expected
+        "select 1 -- note\n  from t"                          || 'SELECT 1 FROM T'
+        "select '--not a comment' from t"                      || "SELECT '--NOT A COMMENT' FROM T"
+        'select "a--b" /* x /* nested */ y */ from t'          || 'SELECT "A--B" FROM T'
+        "create index /* c */ concurrently i on t (a)"         || 'CREATE INDEX CONCURRENTLY I ON T (A)'
+        "insert into t values ('/* not a comment */')"         || "INSERT INTO T VALUES ('/* NOT A COMMENT */')"
+    }
+
+    def "a -- inside a string does not hide what follows from the transaction rules"() {
+        expect:
+        TransactionRules.needsAutocommit("VACUUM t -- ok")
+        !TransactionRules.needsAutocommit("SELECT 'VACUUM -- not a statement'")
+        TransactionControlCheck.find("SELECT '-- x';\nCOMMIT").isPresent()
+    }
 }

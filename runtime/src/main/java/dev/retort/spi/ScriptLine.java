@@ -1,8 +1,9 @@
-package dev.retort.internal.script;
+package dev.retort.spi;
 
 /**
  * The one lookup of "which line of the script is this": a script compiles to a class whose stack frames carry the
- * script's file name, so the first such frame is the line the call stands on.
+ * script's file name, so the first such frame is the line the call stands on. Script languages use it for their
+ * messages and Retort for its own, so both name the same line.
  */
 public final class ScriptLine {
     private ScriptLine() {
@@ -17,6 +18,12 @@ public final class ScriptLine {
             }
         }
         return 0;
+    }
+
+    /** {@code ":N"} for the line {@link #of} finds, or "" when there is none: the suffix of {@code file} in a message. */
+    public static String suffix(Throwable e, String file) {
+        int line = of(e, file);
+        return line > 0 ? ":" + line : "";
     }
 
     /** The line of {@code file} the current call stands on; 0: the script is not on the stack. */
