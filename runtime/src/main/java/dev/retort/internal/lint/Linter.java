@@ -1,5 +1,6 @@
 package dev.retort.internal.lint;
 
+import dev.retort.LintLevel;
 import dev.retort.Revision;
 import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.spi.AddCheckConstraint;
@@ -49,10 +50,9 @@ public final class Linter {
     private static final Pattern NOT_NULL_CHECK = Pattern.compile("(?i)^\\(*\\s*\"?(\\w+)\"?\\s+IS\\s+NOT\\s+NULL\\s*\\)*$");
 
     /** How a rule is reported. */
-    public enum Level { ERROR, WARNING, OFF }
 
     private final int pgVersion;
-    private final Map<Rule, Level> levels = new EnumMap<>(Rule.class);
+    private final Map<Rule, LintLevel> levels = new EnumMap<>(Rule.class);
     // what earlier revisions built
     private final Map<String, Map<String, String>> columnTypes = new HashMap<>();
     private final Set<String> hypertables = new HashSet<>();
@@ -60,10 +60,10 @@ public final class Linter {
     private final Set<String> notNullChecked = new HashSet<>();   // "table.column" with a validated IS NOT NULL check
     private final Map<String, String> pendingChecks = new HashMap<>(); // constraint name -> table.column, NOT VALID
 
-    public Linter(int pgVersion, Map<Rule, Level> configured) {
+    public Linter(int pgVersion, Map<Rule, LintLevel> configured) {
         this.pgVersion = pgVersion;
         for (Rule r : Rule.values()) {
-            levels.put(r, WARNINGS.contains(r) ? Level.WARNING : Level.ERROR);
+            levels.put(r, WARNINGS.contains(r) ? LintLevel.WARNING : LintLevel.ERROR);
         }
         levels.putAll(configured);
     }
@@ -118,9 +118,9 @@ public final class Linter {
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding f : out) {
-            Level level = levels.get(f.rule());
-            if (level != Level.OFF) {
-                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == Level.ERROR, f.detail()));
+            LintLevel level = levels.get(f.rule());
+            if (level != LintLevel.OFF) {
+                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == LintLevel.ERROR, f.detail()));
             }
         }
         return report ? kept : List.of();
