@@ -30,7 +30,7 @@ public enum Setting {
     /** Create the database when it does not exist. */
     CREATE_DATABASE("createDatabase", true, SettingValues::bool, () -> false),
     /** The line a command needing a database fails with when none was configured. */
-    MISSING_URL("missingUrl", false, SettingValues::secret,
+    MISSING_URL("missingUrl", false, SettingValues::line,
             () -> "no database URL: give one with url(...) or a data source with dataSource(...)"
                     + " (url(\"embedded\") runs an embedded PostgreSQL, with retort-embedded on the class path)"),
     /** Script locations: directories below the project directory or {@code classpath:} paths. */

@@ -110,10 +110,21 @@ final class SettingValues {
         return list.isEmpty() ? List.of("migrations") : list;
     }
 
-    /** A directory, made absolute against the working directory. */
+    /** A directory ({@link Path} or text), made absolute against the working directory. */
     static Path directory(String key, Object value) {
+        if (!(value instanceof Path) && !(value instanceof CharSequence)) {
+            throw new ConfigException(key + ": needs a directory, got " + value.getClass().getName());
+        }
         Path p = value instanceof Path path ? path : Path.of(text(key, value));
         return p.toAbsolutePath().normalize();
+    }
+
+    /** One line of text to print, not blank. */
+    static String line(String key, Object value) {
+        if (!(value instanceof CharSequence) || value.toString().isBlank()) {
+            throw new ConfigException(key + ": needs a line of text, got '" + value + "'");
+        }
+        return value.toString();
     }
 
     /** A lint-on-upgrade mode: a {@link LintOnUpgrade}, or its word. */
