@@ -3,7 +3,7 @@ package dev.retort.cli
 import java.nio.file.Files
 import java.nio.file.Path
 
-/** SPEC §4: the embedded server runs only when asked for; no URL, an empty one or a misspelt variable is exit 2. */
+/** README.md, Configuration: the embedded server runs only when asked for; no URL, an empty one or a misspelt variable is exit 2. */
 class UrlRequiredSpec extends CliSpecification {
     def setup() {
         env.remove('RETORT_URL')
