@@ -27,4 +27,18 @@ class ArchitectureSpec extends Specification {
         dsl.resolve('groovy/dev/retort/dsl/MigrationOperations.groovy').toFile().isFile()
         ArchitectureRules.languageImports(dsl, 'dev.retort.dsl') == []
     }
+
+    def "internal code never uses Retort or RetortConfig: the facade hands it settings records"() {
+        expect:
+        ArchitectureRules.internalUsesFacade(RUNTIME.resolve('src/main/java')) == []
+    }
+
+    def "the configuration's public types mention no internal type"() {
+        given:
+        def types = [dev.retort.RetortConfig, dev.retort.RetortConfig.Builder, dev.retort.Setting, dev.retort.RetortSettings,
+                     dev.retort.LintLevel, dev.retort.LintOnUpgrade, dev.retort.HistoryRow, dev.retort.Retort]
+
+        expect:
+        ArchitectureRules.publicApiLeaks(types) == []
+    }
 }
