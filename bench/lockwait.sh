@@ -20,8 +20,11 @@ trap 'kill "$server" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$wor
 say() { echo "lockwait: $*" >&2; }
 command -v pgbench >/dev/null || { say "needs pgbench (apt-get install postgresql-client)"; exit 2; }
 ./retort --version >/dev/null   # builds the CLI if needed
+# a private copy of the jar, so rebuilding the project meanwhile cannot disturb the measurement
+jar="$work/retort.jar"
+cp cli/target/retort.jar "$jar"
 
-java -cp cli/target/retort.jar bench/Server.java "$work/pg" >/dev/null 2>&1 &
+java -cp "$jar" bench/Server.java "$work/pg" >/dev/null 2>&1 &
 server=$!
 for _ in $(seq 1 120); do [ -f "$work/pg.port" ] && break; sleep 0.5; done
 PORT="$(cat "$work/pg.port")"
@@ -58,7 +61,7 @@ for s in $SETTINGS; do
   t0=$(date +%s%N)
   set +e
   (cd "$proj" && RETORT_SQL_LOCK_TIMEOUT="$lt" RETORT_LOCK_RETRIES="$retries" RETORT_LOCK_RETRY_BACKOFF="$backoff" \
-    "$root/retort" --url "postgresql://postgres@localhost:$PORT/$db" upgrade >"$proj/out" 2>"$proj/err")
+    java -jar "$jar" --url "postgresql://postgres@localhost:$PORT/$db" upgrade >"$proj/out" 2>"$proj/err")
   rc=$?
   set -e
   t1=$(date +%s%N)

@@ -127,7 +127,7 @@ public final class RetortConfig {
         return get(Setting.LISTENER);
     }
 
-    /** PostgreSQL lock_timeout while migrating (default 10 s; zero = wait forever); a script header may override it. */
+    /** PostgreSQL lock_timeout while migrating (default 500 ms; zero = wait forever); a script header may override it. */
     public Duration sqlLockTimeout() {
         return get(Setting.SQL_LOCK_TIMEOUT);
     }
@@ -142,12 +142,12 @@ public final class RetortConfig {
         return get(Setting.CONCURRENTLY_TIMEOUT);
     }
 
-    /** How often a migration that hit lock_timeout is tried again (default 3). */
+    /** How often a migration that hit lock_timeout is tried again (default 30). */
     public int lockRetries() {
         return get(Setting.LOCK_RETRIES);
     }
 
-    /** The wait before the first retry; it doubles for each next one (default 2 s). */
+    /** The wait before the first retry; it doubles for the next four, each wait jittered by half either way (default 100 ms). */
     public Duration lockRetryBackoff() {
         return get(Setting.LOCK_RETRY_BACKOFF);
     }
@@ -274,7 +274,7 @@ public final class RetortConfig {
             return set(Setting.LISTENER, listener == null ? RunListener.NONE : listener);
         }
 
-        /** PostgreSQL lock_timeout for migration statements (default 10 s; zero waits forever). */
+        /** PostgreSQL lock_timeout for migration statements (default 500 ms; zero waits forever). */
         public Builder sqlLockTimeout(Duration sqlLockTimeout) {
             return set(Setting.SQL_LOCK_TIMEOUT, sqlLockTimeout);
         }
@@ -289,12 +289,12 @@ public final class RetortConfig {
             return set(Setting.CONCURRENTLY_TIMEOUT, concurrentlyTimeout);
         }
 
-        /** Retries of a migration that failed on lock_timeout (default 3). */
+        /** Retries of a migration that failed on lock_timeout (default 30). */
         public Builder lockRetries(int lockRetries) {
             return set(Setting.LOCK_RETRIES, lockRetries);
         }
 
-        /** The first retry's wait, doubled for each next one (default 2 s). */
+        /** The first retry's wait, doubled for the next four, each jittered by half either way (default 100 ms). */
         public Builder lockRetryBackoff(Duration lockRetryBackoff) {
             return set(Setting.LOCK_RETRY_BACKOFF, lockRetryBackoff);
         }

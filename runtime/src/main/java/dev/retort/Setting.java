@@ -52,15 +52,15 @@ public enum Setting {
     /** Who hears about progress. */
     LISTENER("listener", false, (k, v) -> SettingValues.instance(k, v, RunListener.class), Slf4jRunListener::new),
     /** PostgreSQL lock_timeout while migrating (zero: wait forever); a script header may override it. */
-    SQL_LOCK_TIMEOUT("sqlLockTimeout", true, SettingValues::duration, () -> Duration.ofSeconds(10)),
+    SQL_LOCK_TIMEOUT("sqlLockTimeout", true, SettingValues::duration, () -> Duration.ofMillis(500)),
     /** PostgreSQL statement_timeout while migrating (zero: none); a script header may override it. */
     SQL_STATEMENT_TIMEOUT("sqlStatementTimeout", true, SettingValues::duration, () -> Duration.ZERO),
     /** How long a CONCURRENTLY step may wait for older transactions (zero: forever). */
     CONCURRENTLY_TIMEOUT("concurrentlyTimeout", true, SettingValues::duration, () -> Duration.ofMinutes(30)),
     /** How often a migration that hit lock_timeout is tried again. */
-    LOCK_RETRIES("lockRetries", true, SettingValues::count, () -> 3),
-    /** The wait before the first retry; it doubles for each next one. */
-    LOCK_RETRY_BACKOFF("lockRetryBackoff", true, SettingValues::duration, () -> Duration.ofSeconds(2)),
+    LOCK_RETRIES("lockRetries", true, SettingValues::count, () -> 30),
+    /** The wait before the first retry; it doubles for the next four, each wait jittered by half either way. */
+    LOCK_RETRY_BACKOFF("lockRetryBackoff", true, SettingValues::duration, () -> Duration.ofMillis(100)),
     /** False to let upgrade run while an applied script was edited. */
     VALIDATE_CHECKSUMS("validateChecksums", true, SettingValues::bool, () -> true),
     /** What upgrade does with lint errors in pending migrations. */

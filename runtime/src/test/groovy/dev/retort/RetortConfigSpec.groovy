@@ -198,7 +198,9 @@ class RetortConfigSpec extends Specification {
         c.projectDir() == Path.of('').toAbsolutePath().normalize()
         c.schema() == 'public'
         c.lockTimeout() == Duration.ofMinutes(5)
-        c.sqlLockTimeout() == Duration.ofSeconds(10)
+        c.sqlLockTimeout() == Duration.ofMillis(500)
+        c.lockRetries() == 30
+        c.lockRetryBackoff() == Duration.ofMillis(100)
         c.lintOnUpgrade() == LintOnUpgrade.WARNING
         c.listener() instanceof Slf4jRunListener
         c.missingUrl().startsWith('no database URL')

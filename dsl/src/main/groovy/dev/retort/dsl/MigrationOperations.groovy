@@ -236,9 +236,6 @@ class MigrationOperations {
     void backfill(Map<String, Object> options, String table) {
         Map<String, Object> o = Options.check('backfill', options, ['set', 'where', 'batchSize', 'pause', 'schema'])
         int batch = o.batchSize == null ? 10_000 : (o.batchSize as int)
-        if (batch < 1) {
-            throw new dev.retort.ScriptException("backfill: batchSize must be at least 1, got ${batch}")
-        }
         context.emit(new Backfill(Options.string(o, 'schema'), table, Options.required('backfill', o, 'set'),
                 Options.string(o, 'where'), batch, o.pause == null ? 0L : (o.pause as long)))
     }

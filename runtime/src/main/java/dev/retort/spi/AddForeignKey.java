@@ -8,5 +8,12 @@ public record AddForeignKey(String schema, String name, String table, List<Strin
     public AddForeignKey {
         columns = List.copyOf(columns);
         refColumns = refColumns == null ? List.of() : List.copyOf(refColumns);
+        OptionChecks.action("on delete", onDelete);
+        OptionChecks.action("on update", onUpdate);
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

@@ -1,5 +1,7 @@
 package dev.retort.spi;
 
+import dev.retort.ScriptException;
+
 import java.util.List;
 
 /** ALTER TABLE ... ADD CONSTRAINT ... UNIQUE (or UNIQUE USING INDEX). */
@@ -7,5 +9,13 @@ public record AddUniqueConstraint(String schema, String name, String table, List
         implements Operation {
     public AddUniqueConstraint {
         columns = columns == null ? List.of() : List.copyOf(columns);
+        if (columns.isEmpty() == (usingIndex == null)) {
+            throw new ScriptException("addUniqueConstraint '" + name + "' needs either columns: [...] or usingIndex:");
+        }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
     }
 }

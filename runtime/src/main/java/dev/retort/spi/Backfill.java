@@ -1,5 +1,7 @@
 package dev.retort.spi;
 
+import dev.retort.ScriptException;
+
 /**
  * A data update in keyset batches on the primary key, each batch its own short transaction.
  *
@@ -10,4 +12,14 @@ package dev.retort.spi;
  */
 public record Backfill(String schema, String table, String set, String where, int batchSize, long pauseMs)
         implements Operation {
+    public Backfill {
+        if (batchSize < 1) {
+            throw new ScriptException("backfill: batchSize must be at least 1, got " + batchSize);
+        }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.retort.spi;
 
+import dev.retort.ScriptException;
+
 /**
  * A column as declared in createTable or addColumn.
  *
@@ -18,4 +20,21 @@ package dev.retort.spi;
 public record ColumnDef(String name, String type, Boolean nullable, Object defaultValue, String defaultSql,
                         boolean primaryKey, boolean unique, boolean identity, String references, String onDelete,
                         String comment) implements java.io.Serializable {
+    public ColumnDef {
+        if (defaultValue != null && defaultSql != null) {
+            throw new ScriptException("column '" + name + "' has both default: and defaultSql:; keep one");
+        }
+        if (Boolean.TRUE.equals(nullable) && primaryKey) {
+            throw new ScriptException("column '" + name + "' is a primary key, which cannot be nullable: true");
+        }
+        if (references != null) {
+            // 'users' references its primary key; 'users.id' a column; 'billing.users.id' a column in a schema
+            if (references.split("\\.", -1).length > 3) {
+                throw new ScriptException("references: '" + references + "' is not 'table', 'table.column' or 'schema.table.column'");
+            }
+            OptionChecks.action("on delete", onDelete);
+        } else if (onDelete != null) {
+            throw new ScriptException("column '" + name + "' has onDelete: without references:");
+        }
+    }
 }

@@ -8,4 +8,14 @@ package dev.retort.spi;
  */
 public record CreateHypertable(String schema, String table, String timeColumn, String chunkInterval, boolean ifNotExists,
                                boolean migrateData, boolean byRange) implements Operation {
+    public CreateHypertable {
+        if (chunkInterval != null) {
+            OptionChecks.interval("chunkInterval", chunkInterval);
+        }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

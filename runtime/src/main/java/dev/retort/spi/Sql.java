@@ -7,4 +7,8 @@ package dev.retort.spi;
  * @param downSql  the reverse, or null
  */
 public record Sql(String sql, String downSql) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -19,5 +19,9 @@ public sealed interface TableConstraint extends java.io.Serializable {
     /** FOREIGN KEY. */
     record ForeignKey(String name, List<String> columns, String refTable, List<String> refColumns,
                       String onDelete, String onUpdate) implements TableConstraint {
+        public ForeignKey {
+            OptionChecks.action("on delete", onDelete);
+            OptionChecks.action("on update", onUpdate);
+        }
     }
 }

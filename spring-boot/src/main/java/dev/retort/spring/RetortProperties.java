@@ -46,7 +46,7 @@ public class RetortProperties {
     /** PostgreSQL statement_timeout for migration statements (default 0: none). */
     private Duration sqlStatementTimeout;
     private Duration concurrentlyTimeout;
-    /** Retries of a migration that failed on lock_timeout (default 3). */
+    /** Retries of a migration that failed on lock_timeout (default 30). */
     private Integer lockRetries;
     /** The first retry's wait, doubled for each next one (default 2s). */
     private Duration lockRetryBackoff;

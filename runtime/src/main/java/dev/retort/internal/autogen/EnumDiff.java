@@ -6,7 +6,7 @@ import dev.retort.internal.autogen.Catalog.Constraint;
 import dev.retort.internal.autogen.Catalog.Index;
 import dev.retort.internal.autogen.Catalog.Table;
 import dev.retort.internal.autogen.Change.Stage;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.EnumSql;
 import dev.retort.spi.AddEnumValue;
 import dev.retort.spi.CreateEnum;
 import dev.retort.spi.CreateExtension;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 /** Extensions and enum types: new, dropped, and enums with labels added (in place) or removed (recreated). */
 final class EnumDiff {
     private final Comparison d;
-    private final PostgresDialect dialect = new PostgresDialect();
 
     EnumDiff(Comparison d) {
         this.d = d;
@@ -89,29 +88,29 @@ final class EnumDiff {
     // the columns typed with the enum, and the indexes and checks that mention it, as they are in {@code state}
     private Sql recreate(String name, List<String> values, Catalog state) {
         String schemaName = d.to.schema();
-        List<PostgresDialect.EnumColumn> columns = new ArrayList<>();
+        List<EnumSql.EnumColumn> columns = new ArrayList<>();
         for (Table t : state.tables().values()) {
             for (Column c : t.columns()) {
                 if (c.type().equals(name) || c.type().equals(schemaName + "." + name)) {
-                    columns.add(new PostgresDialect.EnumColumn(t.name(), c.name(), c.defaultSql()));
+                    columns.add(new EnumSql.EnumColumn(t.name(), c.name(), c.defaultSql()));
                 }
             }
         }
         Pattern mention = Pattern.compile("::(" + Pattern.quote(schemaName) + "\\.)?\"?" + Pattern.quote(name) + "\\b");
-        List<PostgresDialect.EnumDependent> dependents = new ArrayList<>();
+        List<EnumSql.EnumDependent> dependents = new ArrayList<>();
         for (Index i : state.indexes().values()) {
             if (mention.matcher(i.definition()).find()) {
-                dependents.add(new PostgresDialect.EnumDependent(i.table(), i.name(), false, i.definition()));
+                dependents.add(new EnumSql.EnumDependent(i.table(), i.name(), false, i.definition()));
             }
         }
         for (Table t : state.tables().values()) {
             for (Constraint c : t.constraints().values()) {
                 if (c.kind() == ConstraintKind.CHECK && mention.matcher(c.definition()).find()) {
-                    dependents.add(new PostgresDialect.EnumDependent(t.name(), c.name(), true, c.definition()));
+                    dependents.add(new EnumSql.EnumDependent(t.name(), c.name(), true, c.definition()));
                 }
             }
         }
-        return new Sql(dialect.recreateEnum(d.schema, name, values, columns, dependents), null);
+        return new Sql(EnumSql.recreateEnum(d.schema, name, values, columns, dependents), null);
     }
 
     private static boolean isSubsequence(List<String> small, List<String> big) {

@@ -111,4 +111,9 @@ public final class CatalogQueries {
     public static String extensions() {
         return "SELECT extname, extversion FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname";
     }
+
+    /** An extension's installed version, or 'available', or no row when the server lacks it. */
+    public static String extensionState(String name) {
+        return "SELECT coalesce(installed_version, 'available') FROM pg_available_extensions WHERE name = " + Literals.string(name);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retort.internal.dialect;
 
+import static dev.retort.internal.dialect.Identifiers.check;
 import static dev.retort.internal.dialect.Identifiers.qualified;
 
 /**
@@ -16,12 +17,12 @@ public final class ConcurrencyQueries {
         return "SELECT pg_try_advisory_xact_lock(" + key + ")";
     }
 
-    /** The server process this statement ran on. */
     /** The statement that ends another session's transaction (the fix a timed-out CONCURRENTLY build names). */
     public static String terminateBackend(String pid) {
         return "SELECT pg_terminate_backend(" + pid + ")";
     }
 
+    /** The server process this statement ran on. */
     public static String backendPid() {
         return "SELECT pg_backend_pid()";
     }
@@ -96,5 +97,18 @@ public final class ConcurrencyQueries {
     /** lock_timeout off and statement_timeout as the CONCURRENTLY bound, for the session (the step runs outside a transaction). */
     public static String concurrentlyTimeouts(long timeoutMs) {
         return "SET lock_timeout = 0;\nSET statement_timeout = " + Literals.string(timeoutMs + "ms");
+    }
+
+    /** Is there an invalid index of this name (left by a failed CONCURRENTLY build)? One boolean. */
+    public static String invalidIndexExists(String schema, String name) {
+        return "SELECT EXISTS (SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE c.relname = " + Literals.string(name) + " AND NOT i.indisvalid AND n.nspname = "
+                + (schema == null ? "current_schema()" : Literals.string(schema)) + ")";
+    }
+
+    /** Drops an index without blocking writes (the cleanup after a failed CONCURRENTLY build). */
+    public static Statement dropIndexConcurrently(String schema, String name) {
+        return new Statement("DROP INDEX CONCURRENTLY IF EXISTS " + qualified(schema == null ? null : check("schema", schema),
+                check("index", name)), false);
     }
 }

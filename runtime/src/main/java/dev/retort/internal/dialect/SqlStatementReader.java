@@ -36,12 +36,17 @@ public final class SqlStatementReader {
 
     /** SET lock_timeout = 0 (or TO DEFAULT, or RESET lock_timeout: the server default is 0). */
     public record DisablesLockTimeout() {
+        /** The statement a finding names, whichever spelling the script used. */
+        public String shown() {
+            return "SET lock_timeout = 0";
+        }
     }
 
     /** CONCURRENTLY inside a DO block or function body. */
     public record ConcurrentlyInBlock() {
     }
 
+    private static final ColumnDef UNLISTED_COLUMNS = new ColumnDef("?", "?", null, null, null, false, false, false, null, null, null);
     private static final Pattern HYPERTABLE = Pattern.compile("create_hypertable\\s*\\(\\s*'([^']+)'", Pattern.CASE_INSENSITIVE);
     private static final Pattern ZERO = Pattern.compile("(?i)'?\\s*0\\s*(ms|s|min|h)?\\s*'?|DEFAULT");
 
@@ -52,7 +57,13 @@ public final class SqlStatementReader {
     public static List<Object> read(String sql) {
         List<Object> out = new ArrayList<>();
         for (String s : SqlSplitter.split(sql)) {
-            Object op = statement(s, new TokenCursor(s));
+            Object op;
+            try {
+                op = statement(s, new TokenCursor(s));
+            } catch (dev.retort.ScriptException e) {
+                // a statement PostgreSQL would refuse too (say a NULL primary key): not ours to lint
+                op = null;
+            }
             if (op instanceof List<?> many) {
                 out.addAll(many);
             } else if (op != null) {
@@ -166,6 +177,9 @@ public final class SqlStatementReader {
                         columns.add(TableElementReader.column(element).def());
                     }
                 }
+            }
+            if (columns.isEmpty()) {
+                columns.add(UNLISTED_COLUMNS); // AS SELECT, LIKE, PARTITION OF: the table has columns the text does not list
             }
             return new CreateTable(null, table, columns, constraints, ifNotExists, null);
         }

@@ -112,7 +112,8 @@ final class TableElementReader {
                 return forCreate ? null : new AddUniqueConstraint(null, shown, table, List.of(), c.name());
             }
             List<String> cols = c.nameList();
-            return forCreate ? new TableConstraint.Unique(name, cols) : new AddUniqueConstraint(null, shown, table, cols, null);
+            return forCreate ? new TableConstraint.Unique(name, cols)
+                    : new AddUniqueConstraint(null, shown, table, cols.isEmpty() ? List.of("?") : cols, null);
         }
         if (c.accept("CHECK")) {
             String check = c.group();

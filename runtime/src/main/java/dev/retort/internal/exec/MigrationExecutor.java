@@ -98,12 +98,12 @@ public final class MigrationExecutor {
                             throw moved.after(oneTransaction ? List.of() : done);
                         }
                         if (attempt < settings.retries() && retryable(f) && !oneTransaction) {
-                            long wait = settings.backoff().toMillis() << attempt;
+                            long wait = settings.retryWait(attempt);
                             String why = f.getCause() instanceof SqlFailure sf ? sf.serverMessage().replaceFirst("^ERROR: ", "") : "lock timeout";
                             listener.notice(r.id() + ": " + why + "; the migration was rolled back, retry " + (attempt + 1) + " of "
                                     + settings.retries() + " in " + wait + " ms");
                             recordFailure(r, plan.direction(), sink, "lock timeout, retried: " + why, t0);
-                            settings.pauseBeforeRetry(attempt);
+                            StepSettings.pause(wait);
                             t0 = System.nanoTime();
                             continue;
                         }

@@ -24,14 +24,26 @@ public record StepSettings(Duration lockTimeout, Duration statementTimeout, int 
         return dev.retort.spi.DurationParser.parse(text).toMillis();
     }
 
-    /** Waits before retry {@code attempt} (0-based): the backoff doubles each time; returns the milliseconds waited. */
-    long pauseBeforeRetry(int attempt) {
-        long ms = backoff.toMillis() << attempt;
+    /**
+     * The wait before retry {@code attempt} (0-based): the backoff doubles each time up to {@link #MAX_DOUBLINGS}
+     * doublings, and each wait is drawn from half to one and a half times that, so that runners and retries that failed
+     * together do not come back together and queue behind the same blocker again (bench/lockwait.sh measured the
+     * defaults this serves: short lock waits, many retries).
+     */
+    long retryWait(int attempt) {
+        long base = backoff.toMillis() << Math.min(attempt, MAX_DOUBLINGS);
+        return base == 0 ? 0 : base / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(base + 1);
+    }
+
+    /** Backoff doubles at most this often (100 ms reaches 1.6 s), so late retries still come about once a second. */
+    static final int MAX_DOUBLINGS = 4;
+
+    /** Sleeps {@code ms} before a retry; an interrupt (Ctrl-C) ends the wait early and is kept for the caller. */
+    static void pause(long ms) {
         try {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return ms;
     }
 }

@@ -2,15 +2,13 @@ package dev.retort.internal.lint;
 
 import dev.retort.Revision;
 import dev.retort.internal.dialect.SqlAction;
-import dev.retort.spi.AddEnumValue;
-import dev.retort.spi.DropSchema;
-import dev.retort.spi.Operation;
 
 import java.util.Set;
 
 /**
  * The rules for statements that need no history beyond "was it made in this migration": maintenance commands,
- * destructive statements, renames of schemas and enum values, and the constraints that cannot be added online.
+ * destructive statements, renames of schemas and enum values, and the constraints that cannot be added online
+ * (raw SQL only: the rules for operation records are in {@link OperationRules}).
  */
 final class HazardChecks {
     private HazardChecks() {
@@ -39,17 +37,6 @@ final class HazardChecks {
         String detail = a.kind() == SqlAction.Kind.STORED_GENERATED_COLUMN || a.kind() == SqlAction.Kind.ADD_PRIMARY_KEY
                 || a.kind() == SqlAction.Kind.EXCLUSION_CONSTRAINT ? a.target() + " " + a.detail() : firstLine(a.detail());
         return new Finding(r.id(), r.file(), line, rule, true, detail);
-    }
-
-    /** The finding for a DSL (or read) operation these rules cover, or null. */
-    static Finding check(Operation op, Revision r, int line, boolean outside, Set<String> newSchemas, int pgVersion) {
-        if (op instanceof DropSchema d && !newSchemas.contains(d.name())) {
-            return new Finding(r.id(), r.file(), line, Rule.DROP_SCHEMA, true, d.name() + (d.cascade() ? " CASCADE" : ""));
-        }
-        if (op instanceof AddEnumValue e && pgVersion < 12 && !outside) {
-            return new Finding(r.id(), r.file(), line, Rule.ENUM_VALUE_IN_TRANSACTION, true, e.name() + " ADD VALUE " + e.value());
-        }
-        return null;
     }
 
     private static String firstLine(String sql) {

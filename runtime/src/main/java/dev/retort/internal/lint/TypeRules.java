@@ -1,5 +1,9 @@
 package dev.retort.internal.lint;
 
+import dev.retort.Revision;
+import dev.retort.spi.ColumnDef;
+
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -100,5 +104,19 @@ final class TypeRules {
     /** True for serial types, whose nextval default fills every existing row with a new value. */
     static boolean isSerial(String normalized) {
         return normalized.matches("serial|serial4|serial8|bigserial|smallserial|serial2");
+    }
+
+    /** The type findings for a column as it is declared (json, timestamp without time zone, char). */
+    static void findings(Revision r, int line, String table, ColumnDef c, List<Finding> out) {
+        String t = normalize(c.type());
+        if (t.equals("json")) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.JSON_TYPE, true, table + "." + c.name()));
+        }
+        if (t.equals("timestamp") || t.startsWith("timestamp(") || t.startsWith("timestamp without time zone")) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.TIMESTAMP_WITHOUT_TZ, true, table + "." + c.name()));
+        }
+        if (isChar(t)) {
+            out.add(new Finding(r.id(), r.file(), line, Rule.CHAR_TYPE, true, table + "." + c.name()));
+        }
     }
 }

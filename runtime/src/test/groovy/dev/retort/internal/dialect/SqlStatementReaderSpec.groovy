@@ -34,6 +34,9 @@ class SqlStatementReaderSpec extends Specification {
         'WITH x AS (DELETE FROM t RETURNING *) SELECT 1'                                      || ['DataStatement']
         "SELECT 'DROP TABLE t; TRUNCATE t'"                                                   || []
         'DROP INDEX a, b'                                                                     || ['DropIndex', 'DropIndex']
+        'CREATE TABLE t2 AS SELECT * FROM t'                                                  || ['CreateTable']
+        'CREATE TABLE t3 (LIKE t)'                                                            || ['CreateTable']
+        'CREATE TABLE t4 (id int NULL PRIMARY KEY)'                                           || []
     }
 
     def "the parts lint looks at are read from the statement"() {
@@ -53,5 +56,14 @@ class SqlStatementReaderSpec extends Specification {
         type.type() == 'varchar(20)' && type.using() == 'c::varchar(20)'
         table.columns()*.name() == ['id', 'name'] && table.constraints() == [new TableConstraint.PrimaryKey(null, ['id'])]
         index.schema() == 'app' && index.name() == 'ix' && index.table() == 't' && index.unique() && index.concurrently() && index.ifNotExists()
+    }
+
+    def "a table whose columns the text does not list is still a new table, with no column lint could check"() {
+        when:
+        def table = SqlStatementReader.read('CREATE TABLE copy AS SELECT * FROM t')[0] as CreateTable
+
+        then:
+        table.name() == 'copy'
+        table.columns()*.name() == ['?']
     }
 }
