@@ -4,7 +4,7 @@ import java.sql.SQLException;
 
 /**
  * The database cannot be reached, refused the credentials, does not exist, or refused Retort's own
- * tables; {@link #reason()} says which (SPEC §3: all exit 4). Never carries a password.
+ * tables; {@link #reason()} says which (README.md, Commands: all exit 4). Never carries a password.
  */
 public class ConnectionException extends RetortException {
     private static final long serialVersionUID = 1L;

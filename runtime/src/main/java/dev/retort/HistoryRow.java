@@ -35,6 +35,11 @@ public record HistoryRow(String revision, Action action, String checksum, String
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** The action of a migration step that ran {@code direction}. */
+        public static Action of(Direction direction) {
+            return direction == Direction.UPGRADE ? UPGRADE : DOWNGRADE;
+        }
+
         /** The action a stored word names. */
         public static Action of(String word) {
             return valueOf(word.toUpperCase(Locale.ROOT));

@@ -32,9 +32,11 @@ import java.util.Set;
  * Each method hands its work to one command under {@code dev.retort.internal.command}.
  */
 public final class Retort implements AutoCloseable {
+    private final RetortConfig config;
     private final CommandContext context;
 
-    private Retort(CommandContext context) {
+    private Retort(RetortConfig config, CommandContext context) {
+        this.config = config;
         this.context = context;
     }
 
@@ -50,12 +52,12 @@ public final class Retort implements AutoCloseable {
 
     /** Reads every script's header and builds the revision graph. */
     public static Retort load(RetortConfig config) {
-        return new Retort(ProjectLoader.load(config));
+        return new Retort(config, ProjectLoader.load(InternalSettings.of(config)));
     }
 
     /** The settings this instance runs with. */
     public RetortConfig config() {
-        return context.config();
+        return config;
     }
 
     /** Every revision, parents before children. */

@@ -1,98 +1,32 @@
 package dev.retort;
 
 import dev.retort.internal.config.DatabaseUrl;
-import dev.retort.internal.dialect.Identifiers;
+import dev.retort.internal.lint.Rule;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Everything a run needs, immutable and validated once when built: a bad value fails here, with
- * a message that names the setting, not halfway through a migration.
+ * a message that names the setting, not halfway through a migration. The settings, their defaults and how
+ * each is checked are listed once, in {@link Setting}; this class only gives them types.
  */
 public final class RetortConfig {
-    private final DataSource dataSource;
-    private final DatabaseUrl url;
-    private final List<String> locations;
-    private final Path projectDir;
-    private final String schema;
-    private final String versionTable;
-    private final String historyTable;
-    private final Duration lockTimeout;
-    private final boolean lock;
-    private final boolean transactionPerMigration;
-    private final RunListener listener;
-    private final Duration sqlLockTimeout;
-    private final Duration sqlStatementTimeout;
-    private final Duration concurrentlyTimeout;
-    private final int lockRetries;
-    private final Duration lockRetryBackoff;
-    private final boolean validateChecksums;
-    private final java.util.Map<String, String> lintLevels;
-    private final String lintOnUpgrade;
-    private final boolean cache;
-    private final String missingUrl;
-    private final Duration connectWait;
-    private final boolean createDatabase;
+    private final Map<Setting, Object> values;
+    private final Map<String, LintLevel> lintLevels;
+    private final DatabaseUrl databaseUrl;
 
-    private RetortConfig(Builder b) {
-        this.connectWait = b.connectWait;
-        this.createDatabase = b.createDatabase;
-        this.missingUrl = b.missingUrl;
-        this.cache = b.cache;
-        this.lintLevels = java.util.Map.copyOf(b.lintLevels);
-        this.lintOnUpgrade = b.lintOnUpgrade;
-        this.sqlLockTimeout = b.sqlLockTimeout;
-        this.sqlStatementTimeout = b.sqlStatementTimeout;
-        this.concurrentlyTimeout = b.concurrentlyTimeout;
-        this.lockRetries = b.lockRetries;
-        this.lockRetryBackoff = b.lockRetryBackoff;
-        this.validateChecksums = b.validateChecksums;
-        this.dataSource = b.dataSource;
-        this.url = b.url;
-        this.locations = List.copyOf(b.locations);
-        this.projectDir = b.projectDir;
-        this.schema = b.schema;
-        this.versionTable = b.versionTable;
-        this.historyTable = b.historyTable;
-        this.lockTimeout = b.lockTimeout;
-        this.lock = b.lock;
-        this.transactionPerMigration = b.transactionPerMigration;
-        this.listener = b.listener;
-    }
-
-    /** A builder holding this configuration's settings, to change some (the URL is replaced by {@code url}). */
-    public Builder copyWithUrl(String url, String user, String password) {
-        Builder b = new Builder();
-        b.rawUrl = url;
-        b.missingUrl = missingUrl;
-        b.connectWait = connectWait;
-        b.createDatabase = createDatabase;
-        b.user = user;
-        b.password = password;
-        b.locations.addAll(locations);
-        b.projectDir = projectDir;
-        b.schema = schema;
-        b.versionTable = versionTable;
-        b.historyTable = historyTable;
-        b.lockTimeout = lockTimeout;
-        b.lock = lock;
-        b.transactionPerMigration = transactionPerMigration;
-        b.listener = listener;
-        b.sqlLockTimeout = sqlLockTimeout;
-        b.sqlStatementTimeout = sqlStatementTimeout;
-        b.concurrentlyTimeout = concurrentlyTimeout;
-        b.lockRetries = lockRetries;
-        b.lockRetryBackoff = lockRetryBackoff;
-        b.validateChecksums = validateChecksums;
-        b.lintLevels.putAll(lintLevels);
-        b.lintOnUpgrade = lintOnUpgrade;
-        b.cache = cache;
-        return b;
+    private RetortConfig(Map<Setting, Object> values, Map<String, LintLevel> lintLevels, DatabaseUrl databaseUrl) {
+        this.values = values;
+        this.lintLevels = lintLevels;
+        this.databaseUrl = databaseUrl;
     }
 
     /** A builder with every default set. */
@@ -100,390 +34,336 @@ public final class RetortConfig {
         return new Builder();
     }
 
+    /** The checked value of {@code setting}, of the type its accessor here returns (null where none is set). */
+    public Object value(Setting setting) {
+        return values.get(setting);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(Setting setting) {
+        return (T) values.get(setting);
+    }
+
+    // the parsed URL, for the facade to hand to the internal settings (never part of the public API)
+    DatabaseUrl databaseUrl() {
+        return databaseUrl;
+    }
+
     /** The data source given by an application, or null when Retort connects by URL. */
     public DataSource dataSource() {
-        return dataSource;
+        return get(Setting.DATA_SOURCE);
     }
 
     /**
-     * The database URL, or null when a data source was given or nothing was configured (then
-     * {@link #missingUrl()} says why); {@link DatabaseUrl#isEmbedded()} when the embedded server was asked for.
+     * The database URL as configured (any accepted form, {@code embedded[:DIR]} for the embedded server), or null
+     * when a data source was given or nothing was configured (then {@link #missingUrl()} says why).
      */
-    public DatabaseUrl url() {
-        return url;
+    public String url() {
+        return get(Setting.URL);
+    }
+
+    /** The user that overrides one in the URL, or null. */
+    public String user() {
+        return get(Setting.USER);
     }
 
     /** How long to keep retrying while the server refuses connections or is starting up (zero: one attempt). */
     public Duration connectWait() {
-        return connectWait;
+        return get(Setting.WAIT);
     }
 
     /** True to create the database through the server's {@code postgres} database when it does not exist. */
     public boolean createDatabase() {
-        return createDatabase;
+        return get(Setting.CREATE_DATABASE);
     }
 
     /** The one line to fail with when a command needs a database and neither a URL nor a data source was given. */
     public String missingUrl() {
-        return missingUrl;
+        return get(Setting.MISSING_URL);
     }
 
     /** Script locations: directories (relative to the project directory) or {@code classpath:} paths. */
     public List<String> locations() {
-        return locations;
+        return get(Setting.LOCATIONS);
     }
 
-    /** The project directory: locations and the embedded database live below it. */
+    /** The project directory, absolute: locations and the embedded database live below it. */
     public Path projectDir() {
-        return projectDir;
+        return get(Setting.PROJECT_DIR);
     }
 
     /** The schema that holds the version and history tables. */
     public String schema() {
-        return schema;
+        return get(Setting.SCHEMA);
     }
 
     /** Name of the table with one row per current head. */
     public String versionTable() {
-        return versionTable;
+        return get(Setting.VERSION_TABLE);
     }
 
     /** Name of the table with one row per upgrade, downgrade or stamp. */
     public String historyTable() {
-        return historyTable;
+        return get(Setting.HISTORY_TABLE);
     }
 
     /** How long to wait for another runner's migration lock. */
     public Duration lockTimeout() {
-        return lockTimeout;
+        return get(Setting.LOCK_TIMEOUT);
     }
 
     /** False to run without the advisory lock (PgBouncer transaction pooling). */
     public boolean lock() {
-        return lock;
+        return get(Setting.LOCK);
     }
 
     /** True (default): each migration commits on its own; false: the whole run is one transaction. */
     public boolean transactionPerMigration() {
-        return transactionPerMigration;
+        return get(Setting.TRANSACTION_PER_MIGRATION);
     }
 
     /** Who hears about progress. */
     public RunListener listener() {
-        return listener;
+        return get(Setting.LISTENER);
     }
 
     /** PostgreSQL lock_timeout while migrating (default 500 ms; zero = wait forever); a script header may override it. */
     public Duration sqlLockTimeout() {
-        return sqlLockTimeout;
+        return get(Setting.SQL_LOCK_TIMEOUT);
     }
 
     /** PostgreSQL statement_timeout while migrating (default zero = none); a script header may override it. */
     public Duration sqlStatementTimeout() {
-        return sqlStatementTimeout;
+        return get(Setting.SQL_STATEMENT_TIMEOUT);
     }
 
     /** How long a CONCURRENTLY step may wait for older transactions (default 30 min; zero = forever); lock_timeout does not apply to it. */
     public Duration concurrentlyTimeout() {
-        return concurrentlyTimeout;
+        return get(Setting.CONCURRENTLY_TIMEOUT);
     }
 
     /** How often a migration that hit lock_timeout is tried again (default 30). */
     public int lockRetries() {
-        return lockRetries;
+        return get(Setting.LOCK_RETRIES);
     }
 
     /** The wait before the first retry; it doubles for the next four, each wait jittered by half either way (default 100 ms). */
     public Duration lockRetryBackoff() {
-        return lockRetryBackoff;
+        return get(Setting.LOCK_RETRY_BACKOFF);
     }
 
-    /** Lint rule id to level (error, warning, off), for rules set in the project. */
-    public java.util.Map<String, String> lintLevels() {
+    /** Lint rule id to level, for the rules set in the project. */
+    public Map<String, LintLevel> lintLevels() {
         return lintLevels;
     }
 
-    /** What upgrade does with lint errors in pending migrations: warn (default), refuse or off. */
-    public String lintOnUpgrade() {
-        return lintOnUpgrade;
+    /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#WARNING}). */
+    public LintOnUpgrade lintOnUpgrade() {
+        return get(Setting.LINT_ON_UPGRADE);
     }
 
     /** True (default): compiled scripts are kept in .retort/cache under the project, keyed by their content. */
     public boolean cache() {
-        return cache;
+        return get(Setting.CACHE);
     }
 
     /** True (default): upgrade refuses while an applied script was edited. */
     public boolean validateChecksums() {
-        return validateChecksums;
+        return get(Setting.VALIDATE_CHECKSUMS);
     }
 
-    /** Builds a {@link RetortConfig}; {@link #build()} validates every setting. */
+    /**
+     * Builds a {@link RetortConfig}. Setters only record what they are given; {@link #build()} checks every
+     * setting (so the last value given wins, and a bad value fails naming its setting) and leaves the builder as it was.
+     */
     public static final class Builder {
-        private DataSource dataSource;
-        private DatabaseUrl url;
-        private String rawUrl;
-        private Duration connectWait = Duration.ZERO;
-        private boolean createDatabase;
-        private String missingUrl = "no database URL: give one with url(...) or a data source with dataSource(...)"
-                + " (url(\"embedded\") runs an embedded PostgreSQL, with retort-embedded on the class path)";
-        private String user;
-        private String password;
-        private final List<String> locations = new ArrayList<>();
-        private Path projectDir = Path.of("").toAbsolutePath();
-        private String schema = "public";
-        private String versionTable = "retort_version";
-        private String historyTable = "retort_history";
-        private Duration lockTimeout = Duration.ofMinutes(5);
-        private boolean lock = true;
-        private boolean transactionPerMigration = true;
-        private RunListener listener = new Slf4jRunListener();
-        private Duration sqlLockTimeout = Duration.ofMillis(500);
-        private Duration sqlStatementTimeout = Duration.ZERO;
-        private Duration concurrentlyTimeout = Duration.ofMinutes(30);
-        private int lockRetries = 30;
-        private Duration lockRetryBackoff = Duration.ofMillis(100);
-        private boolean validateChecksums = true;
-        private final java.util.Map<String, String> lintLevels = new java.util.LinkedHashMap<>();
-        private String lintOnUpgrade = "warn";
-        private boolean cache = true;
+        private final Map<Setting, Object> raw = new EnumMap<>(Setting.class);
+        private final Map<String, Object> lintLevels = new LinkedHashMap<>();
 
         private Builder() {
         }
 
+        /** Sets {@code setting} to a typed value or its text (null: back to the default); checked by {@link #build()}. */
+        public Builder set(Setting setting, Object value) {
+            raw.put(Objects.requireNonNull(setting, "setting"), value);
+            return this;
+        }
+
         /** Use this data source (an application's pool); Retort never closes it. */
         public Builder dataSource(DataSource dataSource) {
-            this.dataSource = dataSource;
-            return this;
+            return set(Setting.DATA_SOURCE, dataSource);
         }
 
         /** Retry connecting for up to {@code wait} while the server is down or starting (never on a failed login). */
         public Builder connectWait(Duration wait) {
-            this.connectWait = wait;
-            return this;
+            return set(Setting.WAIT, wait);
         }
 
         /** Create the database first when it does not exist (needs CREATEDB). */
         public Builder createDatabase(boolean create) {
-            this.createDatabase = create;
-            return this;
+            return set(Setting.CREATE_DATABASE, create);
         }
 
         /** The line a command that needs a database fails with when no URL was configured (the CLI names its sources). */
         public Builder missingUrl(String message) {
-            this.missingUrl = Objects.requireNonNull(message, "message");
-            return this;
+            return set(Setting.MISSING_URL, Objects.requireNonNull(message, "message"));
         }
 
         /** A URL in any accepted form: jdbc:postgresql://, postgresql://, postgres://, postgresql+driver://, embedded[:PATH]. */
         public Builder url(String url) {
-            this.rawUrl = url;
-            return this;
+            return set(Setting.URL, url);
         }
 
         /** The user, overriding one in the URL. */
         public Builder user(String user) {
-            this.user = user;
-            return this;
+            return set(Setting.USER, user);
         }
 
         /** The password, overriding one in the URL. Never printed. */
         public Builder password(String password) {
-            this.password = password;
-            return this;
+            return set(Setting.PASSWORD, password);
         }
 
         /** Script locations: directories or {@code classpath:} paths. Replaces earlier ones. */
         public Builder locations(String... locations) {
-            this.locations.clear();
-            this.locations.addAll(List.of(locations));
-            return this;
+            return set(Setting.LOCATIONS, List.of(locations));
         }
 
         /** Script locations: directories or {@code classpath:} paths. Replaces earlier ones. */
         public Builder locations(List<String> locations) {
-            this.locations.clear();
-            this.locations.addAll(locations);
-            return this;
+            return set(Setting.LOCATIONS, List.copyOf(locations));
         }
 
         /** The project directory (default: the working directory). */
         public Builder projectDir(Path projectDir) {
-            this.projectDir = projectDir;
-            return this;
+            return set(Setting.PROJECT_DIR, projectDir);
         }
 
         /** The schema of the version and history tables (default {@code public}). */
         public Builder schema(String schema) {
-            this.schema = schema;
-            return this;
+            return set(Setting.SCHEMA, schema);
         }
 
         /** The version table's name (default {@code retort_version}). */
         public Builder versionTable(String versionTable) {
-            this.versionTable = versionTable;
-            return this;
+            return set(Setting.VERSION_TABLE, versionTable);
         }
 
         /** The history table's name (default {@code retort_history}). */
         public Builder historyTable(String historyTable) {
-            this.historyTable = historyTable;
-            return this;
+            return set(Setting.HISTORY_TABLE, historyTable);
         }
 
         /** How long to wait for the migration lock (default 5 minutes). */
         public Builder lockTimeout(Duration lockTimeout) {
-            this.lockTimeout = lockTimeout;
-            return this;
+            return set(Setting.LOCK_TIMEOUT, lockTimeout);
         }
 
         /** False to run without the advisory lock (default true). */
         public Builder lock(boolean lock) {
-            this.lock = lock;
-            return this;
+            return set(Setting.LOCK, lock);
         }
 
         /** False to run all pending migrations in one transaction (default true). */
         public Builder transactionPerMigration(boolean transactionPerMigration) {
-            this.transactionPerMigration = transactionPerMigration;
-            return this;
+            return set(Setting.TRANSACTION_PER_MIGRATION, transactionPerMigration);
         }
 
-        /** Who hears about progress (default: {@link Slf4jRunListener}, logging to the {@code dev.retort} loggers). */
+        /** Who hears about progress (default: {@link Slf4jRunListener}, logging to the {@code dev.retort} loggers; null: nobody). */
         public Builder listener(RunListener listener) {
-            this.listener = listener;
-            return this;
+            return set(Setting.LISTENER, listener == null ? RunListener.NONE : listener);
         }
 
         /** PostgreSQL lock_timeout for migration statements (default 500 ms; zero waits forever). */
         public Builder sqlLockTimeout(Duration sqlLockTimeout) {
-            this.sqlLockTimeout = sqlLockTimeout;
-            return this;
+            return set(Setting.SQL_LOCK_TIMEOUT, sqlLockTimeout);
         }
 
         /** PostgreSQL statement_timeout for migration statements (default zero: none). */
         public Builder sqlStatementTimeout(Duration sqlStatementTimeout) {
-            this.sqlStatementTimeout = sqlStatementTimeout;
-            return this;
+            return set(Setting.SQL_STATEMENT_TIMEOUT, sqlStatementTimeout);
         }
 
         /** How long a CONCURRENTLY step may wait for older transactions' snapshots (default 30 min; zero: forever). */
         public Builder concurrentlyTimeout(Duration concurrentlyTimeout) {
-            this.concurrentlyTimeout = concurrentlyTimeout;
-            return this;
+            return set(Setting.CONCURRENTLY_TIMEOUT, concurrentlyTimeout);
         }
 
         /** Retries of a migration that failed on lock_timeout (default 30). */
         public Builder lockRetries(int lockRetries) {
-            this.lockRetries = lockRetries;
-            return this;
+            return set(Setting.LOCK_RETRIES, lockRetries);
         }
 
         /** The first retry's wait, doubled for the next four, each jittered by half either way (default 100 ms). */
         public Builder lockRetryBackoff(Duration lockRetryBackoff) {
-            this.lockRetryBackoff = lockRetryBackoff;
-            return this;
+            return set(Setting.LOCK_RETRY_BACKOFF, lockRetryBackoff);
         }
 
         /** False to let upgrade run while an applied script was edited (default true: refuse). */
         public Builder validateChecksums(boolean validateChecksums) {
-            this.validateChecksums = validateChecksums;
+            return set(Setting.VALIDATE_CHECKSUMS, validateChecksums);
+        }
+
+        /** Sets a lint rule's level ({@code lint.RULE-ID} in retort.properties). */
+        public Builder lintLevel(String rule, LintLevel level) {
+            lintLevels.put(rule, level);
             return this;
         }
 
-        /** Sets a lint rule to error, warning or off ({@code lint.RULE-ID} in retort.properties). */
+        /** Sets a lint rule to {@code error}, {@code warning} or {@code off} (checked by {@link #build()}). */
         public Builder lintLevel(String rule, String level) {
-            this.lintLevels.put(rule, level);
+            lintLevels.put(rule, level);
             return this;
         }
 
         /** False to compile scripts every time instead of keeping them in .retort/cache (default true). */
         public Builder cache(boolean cache) {
-            this.cache = cache;
-            return this;
+            return set(Setting.CACHE, cache);
         }
 
-        /** warn (default), refuse or off: what upgrade does with lint errors in pending migrations. */
-        public Builder lintOnUpgrade(String lintOnUpgrade) {
-            this.lintOnUpgrade = lintOnUpgrade;
-            return this;
+        /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#WARNING}). */
+        public Builder lintOnUpgrade(LintOnUpgrade mode) {
+            return set(Setting.LINT_ON_UPGRADE, mode);
+        }
+
+        /** {@code warning} (default), {@code refuse} or {@code off}; checked by {@link #build()}. */
+        public Builder lintOnUpgrade(String mode) {
+            return set(Setting.LINT_ON_UPGRADE, mode);
         }
 
         /**
          * Applies settings by name ({@code lockTimeout} or {@code lock-timeout}, with or without {@code retort.}),
          * the same names as retort.properties, Spring's {@code retort.*} and the Maven plugin: see {@link RetortSettings}.
          */
-        public Builder settings(java.util.Map<String, ?> settings) {
+        public Builder settings(Map<String, ?> settings) {
             return RetortSettings.apply(this, settings);
         }
 
-        /** Validates and builds the configuration. */
+        /** Checks every setting and builds the configuration; the builder is not changed. */
         public RetortConfig build() {
-            if (dataSource != null && rawUrl != null) {
+            Map<Setting, Object> values = new EnumMap<>(Setting.class);
+            for (Setting s : Setting.values()) {
+                values.put(s, s.read(raw.get(s)));
+            }
+            Map<String, LintLevel> levels = new LinkedHashMap<>();
+            lintLevels.forEach((rule, level) -> {
+                if (Rule.byId(rule) == null) {
+                    throw new ConfigException("lint." + rule + ": no lint rule has this id (see docs/lint.md)");
+                }
+                levels.put(rule, SettingValues.lintLevel("lint." + rule, level));
+            });
+            if (values.get(Setting.DATA_SOURCE) != null && values.get(Setting.URL) != null) {
                 throw new ConfigException("url: give either a data source or a URL, not both");
             }
-            // never a silent embedded default (SPEC §4): no URL stays null and fails when a database is needed
-            url = dataSource != null || rawUrl == null ? null : DatabaseUrl.parse(rawUrl, user, password);
-            if (locations.isEmpty()) {
-                locations.add("migrations");
+            if (values.get(Setting.VERSION_TABLE).equals(values.get(Setting.HISTORY_TABLE))) {
+                throw new ConfigException("historyTable: must differ from versionTable ('" + values.get(Setting.VERSION_TABLE) + "')");
             }
-            for (String location : locations) {
-                if (location == null || location.isBlank()) {
-                    throw new ConfigException("locations: a script location is empty");
-                }
-            }
-            Objects.requireNonNull(projectDir, "projectDir");
-            projectDir = projectDir.toAbsolutePath().normalize();
-            Identifiers.requireName("schema", schema);
-            Identifiers.requireName("versionTable", versionTable);
-            Identifiers.requireName("historyTable", historyTable);
-            if (versionTable.equals(historyTable)) {
-                throw new ConfigException("historyTable: must differ from versionTable ('" + versionTable + "')");
-            }
-            if (connectWait == null || connectWait.isNegative()) {
-                throw new ConfigException("wait: must be zero or more, got " + connectWait);
-            }
-            if (lockTimeout == null || lockTimeout.isNegative()) {
-                throw new ConfigException("lockTimeout: must be zero or more, got " + lockTimeout);
-            }
-            if (sqlLockTimeout == null || sqlLockTimeout.isNegative()) {
-                throw new ConfigException("sqlLockTimeout: must be zero or more, got " + sqlLockTimeout);
-            }
-            if (sqlStatementTimeout == null || sqlStatementTimeout.isNegative()) {
-                throw new ConfigException("sqlStatementTimeout: must be zero or more, got " + sqlStatementTimeout);
-            }
-            if (concurrentlyTimeout == null || concurrentlyTimeout.isNegative()
-                    || concurrentlyTimeout.compareTo(Duration.ofMillis(dev.retort.spi.DurationParser.MAX_MS)) > 0) {
-                throw new ConfigException("concurrentlyTimeout: must be zero to " + dev.retort.spi.DurationParser.MAX_MS
-                        + "ms, got " + concurrentlyTimeout);
-            }
-            for (Duration d : java.util.List.of(sqlLockTimeout, sqlStatementTimeout)) {
-                if (d.compareTo(Duration.ofMillis(dev.retort.spi.DurationParser.MAX_MS)) > 0) {
-                    throw new ConfigException((d == sqlLockTimeout ? "sqlLockTimeout" : "sqlStatementTimeout") + ": "
-                            + d.toMillis() + "ms is more than PostgreSQL takes (" + dev.retort.spi.DurationParser.MAX_MS + "ms)");
-                }
-            }
-            if (lockRetries < 0) {
-                throw new ConfigException("lockRetries: must be zero or more, got " + lockRetries);
-            }
-            if (lockRetryBackoff == null || lockRetryBackoff.isNegative()) {
-                throw new ConfigException("lockRetryBackoff: must be zero or more, got " + lockRetryBackoff);
-            }
-            for (java.util.Map.Entry<String, String> e : lintLevels.entrySet()) {
-                if (dev.retort.internal.lint.Rule.byId(e.getKey()) == null) {
-                    throw new ConfigException("lint." + e.getKey() + ": no lint rule has this id (see docs/lint.md)");
-                }
-                if (!java.util.List.of("error", "warning", "off").contains(e.getValue())) {
-                    throw new ConfigException("lint." + e.getKey() + ": '" + e.getValue() + "' is not error, warning or off");
-                }
-            }
-            if (!java.util.List.of("warn", "refuse", "off").contains(lintOnUpgrade)) {
-                throw new ConfigException("lintOnUpgrade: '" + lintOnUpgrade + "' is not warn, refuse or off");
-            }
-            if (listener == null) {
-                listener = RunListener.NONE;
-            }
-            return new RetortConfig(this);
+            // never a silent embedded default (README, Configuration): no URL stays null, and a command that
+            // needs a database fails with missingUrl's line
+            String url = (String) values.get(Setting.URL);
+            DatabaseUrl parsed = url == null ? null
+                    : DatabaseUrl.parse(url, (String) values.get(Setting.USER), (String) values.get(Setting.PASSWORD));
+            return new RetortConfig(Collections.unmodifiableMap(values), Collections.unmodifiableMap(levels), parsed);
         }
 
         /** Validates, builds and loads the scripts: {@code Retort.configure()...load().upgrade("head")}. */

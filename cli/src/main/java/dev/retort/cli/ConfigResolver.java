@@ -19,7 +19,7 @@ import java.util.function.Function;
 
 /**
  * Builds the configuration from its sources, highest first: flags, environment, retort.properties
- * (or -c FILE), the project's .env file, and the embedded default (SPEC §4).
+ * (or -c FILE), the project's .env file, and the embedded default (README.md, Configuration).
  */
 public final class ConfigResolver {
     static final Set<String> KEYS = RetortSettings.KEYS;

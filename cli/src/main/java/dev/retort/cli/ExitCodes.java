@@ -8,7 +8,7 @@ import dev.retort.ScriptException;
 import dev.retort.UsageException;
 import picocli.CommandLine;
 
-/** The one place exceptions become exit codes and one-line messages (SPEC §3). */
+/** The one place exceptions become exit codes and one-line messages (README.md, Commands). */
 public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, CommandLine.IExitCodeExceptionMapper {
     public static final int OK = 0;
     public static final int INTERNAL = 1;
@@ -36,7 +36,7 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
         if (e instanceof LockTimeoutException) {
             return LOCK;
         }
-        if (e instanceof CheckFailed || e instanceof dev.retort.CheckFailedException) {
+        if (e instanceof dev.retort.CheckFailedException) {
             return CHECK;
         }
         return INTERNAL;
@@ -52,24 +52,13 @@ public final class ExitCodes implements CommandLine.IExecutionExceptionHandler, 
             message = "unexpected " + e.getClass().getSimpleName() + ": " + message
                     + (verbose ? "" : " (run with -v for the stack trace, and please report it)");
         }
-        if (!(e instanceof CheckFailed)) {
-            p.error(message);
-            if (JsonErrors.requested(parseResult.originalArgs())) {
-                JsonErrors.print(p, message, code, e);
-            }
+        p.error(message);
+        if (JsonErrors.requested(parseResult.originalArgs())) {
+            JsonErrors.print(p, message, code, e);
         }
         if (verbose) {
             p.trace(e);
         }
         return code;
-    }
-
-    /** Thrown by check-style commands that found problems and already printed them. */
-    public static final class CheckFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public CheckFailed(String message) {
-            super(message);
-        }
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Where the database URL comes from (SPEC §4): {@code --url}, {@code RETORT_URL}, {@code DATABASE_URL},
+ * Where the database URL comes from (README.md, Configuration): {@code --url}, {@code RETORT_URL}, {@code DATABASE_URL},
  * {@code url=} in retort.properties, then the same two names in {@code .env}. The first source that is set
  * decides: a URL, or, when it is set but empty, an error naming it. With none set there is no URL and the
  * line to fail with says where one can come from, naming a variable whose name looks like a misspelling.

@@ -5,7 +5,7 @@ import spock.lang.Specification
 import java.nio.file.Files
 import java.nio.file.Path
 
-/** The shape DEVELOPERS.md asks for, checked on the sources so it cannot drift. */
+/** The shape docs/architecture.md describes, checked on the sources so it cannot drift. */
 class ArchitectureSpec extends Specification {
     static final Path ROOT = Path.of('..').toAbsolutePath().normalize()
 

@@ -6,7 +6,7 @@ import java.nio.file.Files
 
 /**
  * Issue 15: the bad inputs and fault scenarios outside probes found answered with a wrong exit code, a
- * misleading first line or a stack trace. Each: one clear line, the SPEC §3 exit code, the database as it was.
+ * misleading first line or a stack trace. Each: one clear line, the exit code README.md lists, the database as it was.
  */
 class BadInputProbesSpec extends CliSpecification {
     static final String GOOD = BadInputSpec.GOOD

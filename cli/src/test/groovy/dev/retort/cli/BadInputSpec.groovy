@@ -2,7 +2,7 @@ package dev.retort.cli
 
 import spock.lang.Unroll
 
-/** Each bad input: one clear line, the SPEC exit code, and the database as it was. */
+/** Each bad input: one clear line, the exit code README.md lists, and the database as it was. */
 class BadInputSpec extends CliSpecification {
 
     static final String GOOD = """

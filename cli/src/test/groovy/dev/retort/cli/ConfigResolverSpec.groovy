@@ -28,16 +28,16 @@ class ConfigResolverSpec extends Specification {
         Files.writeString(project.resolve('.env'), 'DATABASE_URL="postgresql+asyncpg://dotenv-host/db"\n')
 
         expect:
-        config([RETORT_URL: 'postgresql://env-host/db', DATABASE_URL: 'postgresql://dburl-host/db'], flags(url: 'postgresql://flag-host/db')).url().jdbcUrl().contains('flag-host')
-        config([RETORT_URL: 'postgresql://env-host/db', DATABASE_URL: 'postgresql://dburl-host/db'], flags()).url().jdbcUrl().contains('env-host')
-        config([DATABASE_URL: 'postgresql://dburl-host/db'], flags()).url().jdbcUrl().contains('dburl-host')
-        config([:], flags()).url().jdbcUrl().contains('props-host')
+        config([RETORT_URL: 'postgresql://env-host/db', DATABASE_URL: 'postgresql://dburl-host/db'], flags(url: 'postgresql://flag-host/db')).url().contains('flag-host')
+        config([RETORT_URL: 'postgresql://env-host/db', DATABASE_URL: 'postgresql://dburl-host/db'], flags()).url().contains('env-host')
+        config([DATABASE_URL: 'postgresql://dburl-host/db'], flags()).url().contains('dburl-host')
+        config([:], flags()).url().contains('props-host')
 
         when:
         Files.delete(project.resolve('retort.properties'))
 
         then:
-        config([:], flags()).url().jdbcUrl().contains('dotenv-host')
+        config([:], flags()).url().contains('dotenv-host')
     }
 
     def "with no URL anywhere there is no URL (never the embedded server), and the reason says where one comes from"() {
@@ -56,7 +56,7 @@ class ConfigResolverSpec extends Specification {
         }
 
         expect:
-        config(env, flags(url: flag)).url().isEmbedded()
+        config(env, flags(url: flag)).url() == 'embedded'
 
         where:
         where              | props            | env                       | flag

@@ -7,7 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 import java.nio.file.Files
 import java.util.concurrent.CompletableFuture
 
-/** --wait, --create-database, and the four connection failures told apart (SPEC §3: all exit 4). */
+/** --wait, --create-database, and the four connection failures told apart (README.md, Commands: all exit 4). */
 class ConnectWaitSpec extends CliSpecification {
     def setup() {
         linear(2)

@@ -147,7 +147,7 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         return out;
     }
 
-    // the CLI's exit codes (SPEC §3)
+    // the CLI's exit codes (README.md, Commands)
     static int exitCode(RetortException e) {
         if (e instanceof UsageException || e instanceof ConfigException) {
             return 2;

@@ -32,4 +32,18 @@ class ArchitectureSpec extends Specification {
         expect:
         ArchitectureRules.statementsOutsideHolders(RUNTIME.resolve('src/main/java')) == []
     }
+
+    def "internal code never uses Retort or RetortConfig: the facade hands it settings records"() {
+        expect:
+        ArchitectureRules.internalUsesFacade(RUNTIME.resolve('src/main/java')) == []
+    }
+
+    def "the configuration's public types mention no internal type"() {
+        given:
+        def types = [dev.retort.RetortConfig, dev.retort.RetortConfig.Builder, dev.retort.Setting, dev.retort.RetortSettings,
+                     dev.retort.LintLevel, dev.retort.LintOnUpgrade, dev.retort.HistoryRow, dev.retort.Retort]
+
+        expect:
+        ArchitectureRules.publicApiLeaks(types) == []
+    }
 }

@@ -24,6 +24,8 @@ class DurationParserSpec extends Specification {
         '2d'         || Duration.ofDays(2)
         ' 7S '       || Duration.ofSeconds(7)
         '2147483647' || Duration.ofMillis(Integer.MAX_VALUE)
+        '1 H'        || Duration.ofHours(1)
+        '007s'       || Duration.ofSeconds(7)
     }
 
     def "'#text' is refused: #why"() {
@@ -41,6 +43,9 @@ class DurationParserSpec extends Specification {
         '-1s'                   || 'is not a duration'
         '5 minutes'             || 'is not a duration'
         ''                      || 'is not a duration'
+        'PT5S'                  || 'is not a duration'
+        '5sec'                  || 'is not a duration'
+        '1h30min'               || 'is not a duration'
         '2147483648'            || 'too long'
         '25d'                   || 'too long'
         '99999999999s'          || 'too long'

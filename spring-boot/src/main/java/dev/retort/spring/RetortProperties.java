@@ -50,7 +50,7 @@ public class RetortProperties {
     private Integer lockRetries;
     /** The first retry's wait, doubled for each next one (default 2s). */
     private Duration lockRetryBackoff;
-    /** What upgrade does with lint errors in pending migrations: warn (default), refuse or off. */
+    /** What upgrade does with lint errors in pending migrations: warning (default; warn is read the same), refuse or off. */
     private String lintOnUpgrade;
     /** Refuse to upgrade while an applied script was edited (default true). */
     private Boolean validateChecksums;

@@ -1,5 +1,6 @@
 package dev.retort.internal.command;
 
+import dev.retort.HistoryRow;
 import dev.retort.Revision;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.history.HistoryEntry;
@@ -23,7 +24,7 @@ final class AppliedChecksums {
             if (!e.success()) {
                 continue;
             }
-            if (e.direction().equals("downgrade")) {
+            if (e.action() == HistoryRow.Action.DOWNGRADE) {
                 rows.remove(e.revision());
             } else {
                 rows.put(e.revision(), e);

@@ -1,8 +1,6 @@
 package dev.retort.internal.command;
 
-import dev.retort.RetortConfig;
 import dev.retort.ScriptException;
-import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.Database;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.graph.RevisionGraph;
@@ -23,7 +21,7 @@ import java.util.Map;
  * the compiled bodies.
  */
 public final class CommandContext implements AutoCloseable {
-    private final RetortConfig config;
+    private final Settings config;
     private final ScriptLanguage language;
     private final RevisionGraph graph;
     private final Map<String, ScriptSource> sources;
@@ -33,7 +31,7 @@ public final class CommandContext implements AutoCloseable {
     private final Database database;
     private final ScriptBodies bodies;
 
-    public CommandContext(RetortConfig config, ScriptLanguage language, RevisionGraph graph,
+    public CommandContext(Settings config, ScriptLanguage language, RevisionGraph graph,
                           Map<String, ScriptSource> sources, CacheSeal seal) {
         this.config = config;
         this.language = language;
@@ -41,21 +39,17 @@ public final class CommandContext implements AutoCloseable {
         this.sources = sources;
         this.seal = seal;
         this.store = new VersionStore(dialect, config.schema(), config.versionTable(), config.historyTable());
-        this.database = new Database(config);
+        this.database = new Database(config.connection());
         this.bodies = new ScriptBodies(config, language, sources, dialect, seal);
     }
 
-    /** The same scripts on another database (a scratch one), with {@code config} for it. */
-    public CommandContext on(RetortConfig other) {
+    /** The same scripts on another database (a scratch one), with {@code other} for it. */
+    public CommandContext on(Settings other) {
         return new CommandContext(other, language, graph, sources, seal);
     }
 
-    /** The settings of a scratch database at {@code url}, this context's otherwise. */
-    public RetortConfig.Builder configFor(DatabaseUrl url) {
-        return config.copyWithUrl(url.jdbcUrl(), url.user(), url.password());
-    }
-
-    public RetortConfig config() {
+    /** The settings this context runs with. */
+    public Settings config() {
         return config;
     }
 

@@ -2,18 +2,16 @@ package dev.retort.internal.command;
 
 import dev.retort.CheckFailedException;
 import dev.retort.LintFinding;
+import dev.retort.LintOnUpgrade;
 import dev.retort.Revision;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.lint.Finding;
 import dev.retort.internal.lint.Linter;
-import dev.retort.internal.lint.Rule;
 import dev.retort.spi.MigrationBody;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,8 +35,8 @@ public final class Lint {
 
     // only the pending revisions (earlier ones are not compiled on upgrade): a notice, or a refusal with lintOnUpgrade=refuse
     void beforeUpgrade(Plan plan, int pgVersion, Map<String, MigrationBody> bodies) {
-        String mode = ctx.config().lintOnUpgrade();
-        if (mode.equals("off")) {
+        LintOnUpgrade mode = ctx.config().lintOnUpgrade();
+        if (mode == LintOnUpgrade.OFF) {
             return;
         }
         List<LintFinding> errors = lint(plan.steps(), null, pgVersion, bodies).stream().filter(LintFinding::error).toList();
@@ -48,17 +46,14 @@ public final class Lint {
         LintFinding first = errors.get(0);
         String line = errors.size() + " lint error(s) in pending migrations, first " + first.file() + ":" + first.line() + " "
                 + first.rule() + " (" + first.detail() + "); see 'retort lint'";
-        if (mode.equals("refuse")) {
+        if (mode == LintOnUpgrade.REFUSE) {
             throw new CheckFailedException("upgrade refused (lintOnUpgrade=refuse): " + line);
         }
         ctx.config().listener().notice(line);
     }
 
     private List<LintFinding> lint(List<Revision> revisions, Set<String> wanted, int pgVersion, Map<String, MigrationBody> compiled) {
-        Map<Rule, Linter.Level> levels = new EnumMap<>(Rule.class);
-        ctx.config().lintLevels().forEach((id, level) -> levels.put(Rule.byId(id),
-                Linter.Level.valueOf(level.toUpperCase(Locale.ROOT))));
-        Linter linter = new Linter(pgVersion, levels);
+        Linter linter = new Linter(pgVersion, ctx.config().lintLevels());
         List<LintFinding> out = new ArrayList<>();
         for (Revision r : revisions) {
             MigrationBody body = compiled.containsKey(r.id()) ? compiled.get(r.id()) : ctx.bodies().body(r);

@@ -12,7 +12,6 @@ import dev.retort.internal.exec.HeadsMoved;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.exec.MigrationGuard;
 import dev.retort.internal.exec.RunInterruption;
-import dev.retort.internal.exec.StepSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.TargetResolver;
 import dev.retort.internal.history.LostConnectionRecord;
@@ -136,7 +135,7 @@ public final class Migrate {
 
     private MigrationExecutor executor(RunListener listener, boolean transactionPerMigration) {
         return new MigrationExecutor(ctx.dialect(), ctx.store(), ctx.graph(), listener, transactionPerMigration,
-                StepSettings.of(ctx.config()));
+                ctx.config().steps());
     }
 
     private void refuseEdited(Connection c, Set<String> applied) {

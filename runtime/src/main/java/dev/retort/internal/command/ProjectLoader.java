@@ -1,6 +1,5 @@
 package dev.retort.internal.command;
 
-import dev.retort.RetortConfig;
 import dev.retort.Revision;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.script.ScriptLanguages;
@@ -18,7 +17,7 @@ public final class ProjectLoader {
     private ProjectLoader() {
     }
 
-    public static CommandContext load(RetortConfig config) {
+    public static CommandContext load(Settings config) {
         ScriptLanguages language = ScriptLanguages.load(ProjectLoader.class.getClassLoader());
         // no key (or an untrusted one): no cache at all, never an unauthenticated one
         CacheSeal seal = config.cache() && config.projectDir() != null ? CacheSeal.forUser(config.listener()::notice) : null;

@@ -1,6 +1,5 @@
 package dev.retort.internal.command;
 
-import dev.retort.RetortConfig;
 import dev.retort.internal.db.PoolingProbe;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.exec.MigrationGuard;
@@ -16,7 +15,7 @@ final class RunLocks {
 
     // behind a transaction pooler (or with lock=false) no session lock is taken
     static MigrationGuard guard(CommandContext ctx, Connection c) {
-        RetortConfig config = ctx.config();
+        Settings config = ctx.config();
         boolean pooled = !config.lock() || PoolingProbe.transactionPooling(c, config.url() == null ? null : ctx.database()::connect);
         if (pooled && config.lock()) {
             config.listener().notice(MigrationGuard.POOLING_NOTICE);
@@ -32,7 +31,7 @@ final class RunLocks {
 
     // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)
     static AdvisoryLock lock(CommandContext ctx, SqlSink c) {
-        RetortConfig config = ctx.config();
+        Settings config = ctx.config();
         return config.lock() ? AdvisoryLock.acquire(c, ctx.dialect(), AdvisoryLock.keyFor(config.schema(), config.versionTable()),
                 config.lockTimeout(), config.listener()) : null;
     }

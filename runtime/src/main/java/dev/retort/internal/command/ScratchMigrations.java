@@ -13,8 +13,8 @@ final class ScratchMigrations {
 
     /** Upgrades the database at {@code url} to each of {@code targets} in turn (null: every head). */
     static void upgrade(CommandContext ctx, DatabaseUrl url, List<String> targets) {
-        try (CommandContext scratch = ctx.on(ctx.configFor(url).listener(new RunListener() {
-        }).build())) {
+        try (CommandContext scratch = ctx.on(ctx.config().on(url, new RunListener() {
+        }))) {
             Migrate migrate = new Migrate(scratch);
             if (targets == null) {
                 if (!ctx.graph().topological().isEmpty()) {

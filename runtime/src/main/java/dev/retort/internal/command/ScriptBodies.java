@@ -1,7 +1,6 @@
 package dev.retort.internal.command;
 
 import dev.retort.Direction;
-import dev.retort.RetortConfig;
 import dev.retort.Revision;
 import dev.retort.ScriptException;
 import dev.retort.internal.dialect.PostgresDialect;
@@ -32,7 +31,7 @@ public final class ScriptBodies {
     private final Consumer<String> notices;
     private final Map<String, MigrationBody> loaded = new ConcurrentHashMap<>();
 
-    ScriptBodies(RetortConfig config, ScriptLanguage language, Map<String, ScriptSource> sources, PostgresDialect dialect,
+    ScriptBodies(Settings config, ScriptLanguage language, Map<String, ScriptSource> sources, PostgresDialect dialect,
                  CacheSeal seal) {
         this.language = language;
         this.sources = sources;

@@ -76,7 +76,7 @@ public final class Stamp {
             store.moveHeads(sink, rows, after);
         }
         for (Revision r : stamped) {
-            store.record(sink, new HistoryEntry(r.id(), "stamp", r.checksum(), r.message(), null, null, durationMs, true, detail));
+            store.record(sink, new HistoryEntry(r.id(), dev.retort.HistoryRow.Action.STAMP, r.checksum(), r.message(), null, null, durationMs, true, detail));
         }
         sink.commit();
     }

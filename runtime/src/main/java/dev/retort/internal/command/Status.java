@@ -36,7 +36,7 @@ public final class Status {
     /** The history table, oldest first. */
     public List<HistoryRow> history() {
         return ctx.onDatabase("cannot read history on", c -> ctx.store().history(c)).stream()
-                .map(e -> new HistoryRow(e.revision(), HistoryRow.Action.of(e.direction()), e.checksum(), e.message(),
+                .map(e -> new HistoryRow(e.revision(), e.action(), e.checksum(), e.message(),
                         e.appliedAt(), e.appliedBy(), e.durationMs(), e.success(), e.detail()))
                 .toList();
     }
@@ -51,7 +51,7 @@ public final class Status {
             Map<String, HistoryEntry> accepted = AppliedChecksums.acceptedRows(history);
             Map<String, HistoryEntry> lastFailure = new HashMap<>();
             for (HistoryEntry e : history) {
-                if (e.success() && (e.direction().equals("upgrade") || e.direction().equals("stamp"))) {
+                if (e.applied()) {
                     lastUp.put(e.revision(), e);
                     lastFailure.remove(e.revision());
                 } else if (!e.success()) {

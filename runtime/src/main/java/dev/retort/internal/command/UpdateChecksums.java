@@ -31,7 +31,7 @@ public final class UpdateChecksums {
             sink.begin();
             for (Revision r : edited) {
                 if (wanted.contains(r.id())) {
-                    ctx.store().record(sink, new HistoryEntry(r.id(), "checksum", r.checksum(), r.message(), null, null, 0L, true,
+                    ctx.store().record(sink, new HistoryEntry(r.id(), dev.retort.HistoryRow.Action.CHECKSUM, r.checksum(), r.message(), null, null, 0L, true,
                             "new script text accepted"));
                     done.add(r.id());
                 }

@@ -8,7 +8,6 @@ import dev.retort.VerifyReport;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.exec.MigrationExecutor;
-import dev.retort.internal.exec.StepSettings;
 import dev.retort.internal.graph.Plan;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.spi.MigrationBody;
@@ -36,12 +35,12 @@ public final class Verify {
     /** On a scratch database made for it and removed after; the configured database is never touched. */
     public VerifyReport onScratch(String range) {
         DatabaseUrl url = ctx.config().url();
-        if (url == null && ctx.config().dataSource() != null) {
+        if (url == null && ctx.config().connection().dataSource() != null) {
             throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
         }
         try (ScratchServer server = ScratchServer.open(url, ctx.dialect(), "point --url at a server where it may")) {
             DatabaseUrl scratchUrl = server.createDatabase("verify");
-            try (CommandContext scratch = ctx.on(ctx.configFor(scratchUrl).build())) {
+            try (CommandContext scratch = ctx.on(ctx.config().on(scratchUrl, ctx.config().listener()))) {
                 return new Verify(scratch).run(range);
             }
         }
@@ -67,7 +66,7 @@ public final class Verify {
         List<String> excluded = ctx.ownTables();
         ctx.store().ensureTables(sink);
         MigrationExecutor executor = new MigrationExecutor(ctx.dialect(), ctx.store(), ctx.graph(), ctx.config().listener(),
-                ctx.config().transactionPerMigration(), StepSettings.of(ctx.config()));
+                ctx.config().transactionPerMigration(), ctx.config().steps());
         List<String> checked = new ArrayList<>();
         Set<String> applied = new HashSet<>();
         for (Revision r : ctx.graph().topological()) {

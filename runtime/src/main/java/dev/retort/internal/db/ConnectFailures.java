@@ -6,7 +6,7 @@ import dev.retort.internal.config.DatabaseUrl;
 
 import java.sql.SQLException;
 
-/** One line per way a connection fails, the four of SPEC §3 told apart in the first words after the target. */
+/** One line per way a connection fails, the four of README.md (Commands) told apart in the first words after the target. */
 final class ConnectFailures {
     private ConnectFailures() {
     }

@@ -6,7 +6,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.retort.ConnectionException;
-import dev.retort.RetortConfig;
 import dev.retort.RunListener;
 import dev.retort.internal.config.DatabaseUrl;
 
@@ -21,13 +20,13 @@ import java.sql.SQLException;
  * scripts never touch a database.
  */
 public final class Database implements AutoCloseable {
-    private final RetortConfig config;
+    private final ConnectionSettings config;
     private EmbeddedServer embedded;
     private HikariDataSource pool;
     private volatile DataSource dataSource;
     private String description;
 
-    public Database(RetortConfig config) {
+    public Database(ConnectionSettings config) {
         this.config = config;
     }
 

@@ -169,7 +169,7 @@ public final class MigrationExecutor {
             }
             Long ms = sink.remembers() ? sink.elapsedSince(t0).toMillis() : null;
             List<Statement> versionRows = store.moveHeadsStatements(headsBefore, headsAfter);
-            Statement historyRow = store.recordStatement(new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, ms,
+            Statement historyRow = store.recordStatement(new HistoryEntry(r.id(), direction, r.checksum(), r.message(), null, null, ms,
                     true, ctx.outsideCount() > 0 ? ctx.outsideCount() + " statement(s) ran outside the transaction" : null));
             if (guard != null) {
                 guard.bookkeep(sink, versionRows, historyRow);
@@ -221,7 +221,7 @@ public final class MigrationExecutor {
     }
 
     private void recordFailure(Revision r, Direction direction, SqlSink sink, String reason, long t0) {
-        store.recordFailure(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null,
+        store.recordFailure(sink, new HistoryEntry(r.id(), direction, r.checksum(), r.message(), null, null,
                 (System.nanoTime() - t0) / 1_000_000, false, reason));
     }
 }

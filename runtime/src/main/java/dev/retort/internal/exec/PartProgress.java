@@ -58,7 +58,7 @@ final class PartProgress {
                 continue;
             }
             Matcher m = e.detail() == null ? null : PARTIAL.matcher(e.detail());
-            if (m != null && m.find() && e.direction().equals(direction.word())) {
+            if (m != null && m.find() && e.action() == dev.retort.HistoryRow.Action.of(direction)) {
                 out.put(e.revision(), m.group(1) + " " + m.group(2));
             }
         }
@@ -120,7 +120,7 @@ final class PartProgress {
             return;
         }
         committed = upTo;
-        sink.execute(store.recordStatement(new HistoryEntry(revision.id(), direction.word(), revision.checksum(), revision.message(),
+        sink.execute(store.recordStatement(new HistoryEntry(revision.id(), direction, revision.checksum(), revision.message(),
                 null, null, null, false, "partial: " + upTo + " statement(s) committed [prefix " + hash + "]; a re-run of this text resumes after them")));
     }
 }

@@ -1,7 +1,6 @@
 package dev.retort.internal.exec;
 
 import dev.retort.Revision;
-import dev.retort.RetortConfig;
 
 import java.time.Duration;
 
@@ -11,12 +10,6 @@ import java.time.Duration;
  */
 public record StepSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff,
                            Duration concurrentlyTimeout) {
-
-    /** The settings a config asks for. */
-    public static StepSettings of(RetortConfig c) {
-        return new StepSettings(c.sqlLockTimeout(), c.sqlStatementTimeout(), c.lockRetries(), c.lockRetryBackoff(),
-                c.concurrentlyTimeout());
-    }
 
     long lockTimeoutMs(Revision r) {
         return r.lockTimeout() == null ? lockTimeout.toMillis() : millis(r.lockTimeout());

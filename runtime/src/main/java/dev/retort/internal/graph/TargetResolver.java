@@ -241,7 +241,7 @@ public final class TargetResolver {
         return byPrefix(t, null);
     }
 
-    // a unique prefix (4+ characters, SPEC §3), among the revisions on branch {@code line} when not null
+    // a unique prefix (4+ characters, README.md), among the revisions on branch {@code line} when not null
     private String byPrefix(String t, String lineAnchor) {
         if (t.length() < 4) {
             throw new ScriptException("no revision '" + t + "', and '" + t + "' is too short for a prefix: a prefix needs"

@@ -39,7 +39,7 @@ public final class FutureRevisions {
         if (known.size() < versions.size()) {
             Set<String> up = new HashSet<>();
             for (HistoryEntry e : history) {
-                if (e.success() && (e.direction().equals("upgrade") || e.direction().equals("stamp"))) {
+                if (e.applied()) {
                     up.add(e.revision());
                 } else if (e.success()) {
                     up.remove(e.revision());

@@ -29,7 +29,7 @@ public final class LostConnectionRecord {
         try (Connection c = database.connect()) {
             JdbcSink sink = new JdbcSink(c);
             store.ensureTables(sink, c);
-            store.record(sink, new HistoryEntry(r.id(), direction.word(), r.checksum(), r.message(), null, null, null,
+            store.record(sink, new HistoryEntry(r.id(), direction, r.checksum(), r.message(), null, null, null,
                     false, detail));
         } catch (Exception again) {
             // the server is still away: the one line already says what happened

@@ -1,5 +1,6 @@
 package dev.retort.internal.history;
 
+import dev.retort.HistoryRow;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.spi.SqlFailure;
@@ -122,7 +123,7 @@ public final class VersionStore {
 
     /** The statement of {@link #record}. */
     public Statement recordStatement(HistoryEntry e) {
-        return dialect.insertHistory(schema, historyTable, e.revision(), e.direction(), e.checksum(), e.message(),
+        return dialect.insertHistory(schema, historyTable, e.revision(), e.action().word(), e.checksum(), e.message(),
                 e.appliedBy(), e.durationMs(), e.success(), e.detail());
     }
 
@@ -135,7 +136,7 @@ public final class VersionStore {
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.selectHistory(schema, historyTable))) {
             while (rs.next()) {
                 long d = rs.getLong(7);
-                out.add(new HistoryEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                out.add(new HistoryEntry(rs.getString(1), HistoryRow.Action.of(rs.getString(2)), rs.getString(3), rs.getString(4),
                         rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : d, rs.getBoolean(8),
                         rs.getString(9)));
             }

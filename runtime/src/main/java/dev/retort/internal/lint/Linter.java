@@ -1,5 +1,6 @@
 package dev.retort.internal.lint;
 
+import dev.retort.LintLevel;
 import dev.retort.Revision;
 import dev.retort.internal.dialect.SqlAction;
 import dev.retort.internal.dialect.SqlStatementReader;
@@ -32,17 +33,16 @@ public final class Linter {
     private static final Pattern IGNORE = Pattern.compile("//\\s*retort:lint-ignore\\s+([\\w-]+(?:\\s*,\\s*[\\w-]+)*)(.*)$");
 
     /** How a rule is reported. */
-    public enum Level { ERROR, WARNING, OFF }
 
     private final int pgVersion;
-    private final Map<Rule, Level> levels = new EnumMap<>(Rule.class);
+    private final Map<Rule, LintLevel> levels = new EnumMap<>(Rule.class);
     private final OperationRules operations;     // keeps what earlier revisions built
 
-    public Linter(int pgVersion, Map<Rule, Level> configured) {
+    public Linter(int pgVersion, Map<Rule, LintLevel> configured) {
         this.pgVersion = pgVersion;
         this.operations = new OperationRules(pgVersion);
         for (Rule r : Rule.values()) {
-            levels.put(r, WARNINGS.contains(r) ? Level.WARNING : Level.ERROR);
+            levels.put(r, WARNINGS.contains(r) ? LintLevel.WARNING : LintLevel.ERROR);
         }
         levels.putAll(configured);
     }
@@ -97,9 +97,9 @@ public final class Linter {
         }
         List<Finding> kept = new ArrayList<>();
         for (Finding f : out) {
-            Level level = levels.get(f.rule());
-            if (level != Level.OFF) {
-                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == Level.ERROR, f.detail()));
+            LintLevel level = levels.get(f.rule());
+            if (level != LintLevel.OFF) {
+                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == LintLevel.ERROR, f.detail()));
             }
         }
         return report ? kept : List.of();

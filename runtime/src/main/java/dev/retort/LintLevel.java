@@ -1,0 +1,36 @@
+package dev.retort;
+
+import java.util.Locale;
+
+/**
+ * How a lint rule's findings count ({@code lint.RULE-ID} in retort.properties): written {@code error},
+ * {@code warning} or {@code off}; {@code warn} is read as {@code warning}, the spelling older settings used.
+ */
+public enum LintLevel {
+    /** The finding stops {@code retort lint} (exit 7) and, with {@link LintOnUpgrade#REFUSE}, an upgrade. */
+    ERROR,
+    /** The finding is printed. */
+    WARNING,
+    /** The rule is not checked. */
+    OFF;
+
+    /** The word settings write. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The level a setting's text names.
+     *
+     * @throws IllegalArgumentException saying which words are accepted
+     */
+    public static LintLevel parse(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "error" -> ERROR;
+            case "warning", "warn" -> WARNING;
+            case "off" -> OFF;
+            default -> throw new IllegalArgumentException("'" + text + "' is not error, warning or off");
+        };
+    }
+}
