@@ -124,7 +124,7 @@ public final class Migrate {
         }
         RevisionGraph graph = ctx.graph();
         Set<String> applied = from == null || from.equals("base") ? Set.of()
-                : graph.ancestorsInclusive(resolver.resolve(from, Set.of()));
+                : graph.ancestorsInclusive(from.equals("current") ? LiveRevisions.read(ctx) : resolver.resolve(from, Set.of()));
         if (relative) {
             to = String.join(",", graph.headsOf(applied)) + (graph.headsOf(applied).isEmpty() ? "base" : "") + to;
         }
@@ -134,7 +134,12 @@ public final class Migrate {
         ScriptSink sink = new ScriptSink(out, ctx.dialect());
         sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
         boolean fromBase = applied.isEmpty() && direction == Direction.UPGRADE;
-        execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
+        try {
+            execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
+        } catch (ScriptException e) {
+            dev.retort.PartialScriptException partial = PartialScripts.of(e, out, plan, spec);
+            throw partial != null ? partial : e;
+        }
         return out.toString();
     }
 
