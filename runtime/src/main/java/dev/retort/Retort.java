@@ -7,6 +7,7 @@ import dev.retort.internal.command.CommandContext;
 import dev.retort.internal.command.DriftCheck;
 import dev.retort.internal.command.Lint;
 import dev.retort.internal.command.Migrate;
+import dev.retort.internal.command.ModelExport;
 import dev.retort.internal.command.ProjectLoader;
 import dev.retort.internal.command.Show;
 import dev.retort.internal.command.Stamp;
@@ -222,6 +223,24 @@ public final class Retort implements AutoCloseable {
      */
     public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate) {
         return new Autogenerate(context).compare(modelFiles, scratchUrl, generate);
+    }
+
+    /**
+     * As {@link #compareWithModel(List, String, boolean)} for a partial model: only the tables in {@code tables}
+     * are compared (empty: all), and the model may reference tables it does not declare.
+     */
+    public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate, List<String> tables) {
+        return new Autogenerate(context).compare(modelFiles, scratchUrl, generate, tables);
+    }
+
+    /** A complete schema model (schema.groovy text) of this database's configured schema; the database is only read. */
+    public String modelFromDatabase() {
+        return new ModelExport(context).fromDatabase();
+    }
+
+    /** A complete schema model (schema.groovy text) of what the migrations build, on a scratch database. */
+    public String modelFromMigrations(String scratchUrl) {
+        return new ModelExport(context).fromMigrations(scratchUrl);
     }
 
     /**

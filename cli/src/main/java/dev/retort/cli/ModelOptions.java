@@ -16,6 +16,18 @@ public final class ModelOptions {
     @Option(names = "--scratch-url", paramLabel = "URL", description = "a disposable server to build scratch databases on (needs CREATE DATABASE); default a throwaway embedded PostgreSQL")
     public String scratchUrl;
 
+    @Option(names = "--model-tables", paramLabel = "T1,T2", split = ",", description = "compare only these tables (a partial model); default the model.tables setting")
+    public List<String> modelTables;
+
+    /** The tables a partial model covers: --model-tables, else model.tables (RETORT_MODEL_TABLES, retort.properties); empty: all. */
+    public List<String> tables(ConfigResolver resolver, GlobalOptions g) {
+        if (modelTables != null && !modelTables.isEmpty()) {
+            return modelTables.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+        }
+        String setting = resolver.modelSetting(g, "model.tables");
+        return setting == null ? List.of() : java.util.Arrays.stream(setting.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
     /** The model's files: --model, else the project's schema.groovy or schema/*.groovy; empty when there is none. */
     public List<Path> files(Path projectDir) {
         if (model != null && !model.isEmpty()) {

@@ -37,7 +37,8 @@ public final class CheckCommand extends BaseCommand {
             List<Path> model = modelOptions.files(retort.config().projectDir());
             if (!model.isEmpty() || modelOptions.given()) {
                 printer().progress("comparing the migrations with the schema model on scratch databases...");
-                ModelComparison diff = retort.compareWithModel(model, modelOptions.scratchUrl, false);
+                ModelComparison diff = retort.compareWithModel(model, modelOptions.scratchUrl, false,
+                        modelOptions.tables(resolver(), globals()));
                 for (String d : diff.differences()) {
                     problems.add("model: " + d);
                 }

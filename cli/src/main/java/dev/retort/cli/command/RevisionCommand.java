@@ -83,7 +83,7 @@ public final class RevisionCommand extends BaseCommand {
                 Printer p = printer();
                 p.progress("comparing the migrations with the schema model on scratch databases...");
                 ModelComparison diff = retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
-                        modelOptions.scratchUrl, true);
+                        modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
                 p.progress("");
                 if (diff.isEmpty() && !allowEmpty) {
                     p.line("No changes: the migrations build the schema model; no file written (add --allow-empty for an empty revision).");
