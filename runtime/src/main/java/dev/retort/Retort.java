@@ -233,6 +233,15 @@ public final class Retort implements AutoCloseable {
         return new Autogenerate(context).compare(modelFiles, scratchUrl, generate, tables);
     }
 
+    /**
+     * Compares what the migrations build with a model source, {@code model} as in {@code model=jpa:com.example.domain}
+     * (retort-jpa must be on the classpath), its classes in {@code classpath} (folders or jars): the source builds the
+     * schema into a scratch database with its own tooling. Differences name the entity class and field.
+     */
+    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
+        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate);
+    }
+
     /** A complete schema model (schema.groovy text) of this database's configured schema; the database is only read. */
     public String modelFromDatabase() {
         return new ModelExport(context).fromDatabase();

@@ -10,6 +10,9 @@ import dev.retort.internal.autogen.Change;
 import dev.retort.internal.autogen.DslWriter;
 import dev.retort.internal.autogen.ModelSchema;
 import dev.retort.internal.autogen.ModelScope;
+import dev.retort.internal.autogen.ModelOrigins;
+import dev.retort.internal.autogen.ModelSources;
+import dev.retort.spi.ModelSource;
 import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
@@ -83,6 +86,30 @@ public final class Autogenerate {
                     return compare(a, read(b), generate, partial);
                 }
             });
+        }
+    }
+
+    /**
+     * The migrations against a model source ({@code model=jpa:PACKAGE}): the source builds its schema into a
+     * scratch database with its own tooling, and the rest is as for schema.groovy; each difference names the
+     * entity and field it came from.
+     */
+    public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
+        int colon = model.indexOf(':');
+        ModelSource source = ModelSources.find(model.substring(0, colon));
+        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+            DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
+            DatabaseUrl modelUrl = server.createDatabase("scratch_model");
+            java.util.Map<String, String> origins = source.build(model.substring(colon + 1), classpath,
+                    new ModelSource.Target(modelUrl.jdbcUrl(), modelUrl.user(), modelUrl.password(), ctx.config().schema()));
+            ScratchMigrations.upgrade(ctx, migrationsUrl, null);
+            ModelComparison found = SqlCall.wrap(SCRATCH, () -> {
+                try (Connection a = ScratchServer.connect(migrationsUrl); Connection b = ScratchServer.connect(modelUrl)) {
+                    return compare(a, read(b), generate, null);
+                }
+            });
+            return new ModelComparison(ModelOrigins.annotate(found.differences(), origins), found.upgrade(), found.downgrade(),
+                    found.reviews(), found.unresolved());
         }
     }
 
