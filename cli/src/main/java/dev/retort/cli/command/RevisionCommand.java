@@ -82,8 +82,12 @@ public final class RevisionCommand extends BaseCommand {
             if (autogenerate) {
                 Printer p = printer();
                 p.progress("comparing the migrations with the schema model on scratch databases...");
-                ModelComparison diff = retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
-                        modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
+                String source = modelOptions.source(resolver(), globals());
+                ModelComparison diff = source != null
+                        ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
+                                modelOptions.scratchUrl, true)
+                        : retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
+                                modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
                 p.progress("");
                 if (diff.isEmpty() && !allowEmpty) {
                     p.line("No changes: the migrations build the schema model; no file written (add --allow-empty for an empty revision).");
