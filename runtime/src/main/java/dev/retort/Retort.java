@@ -1,6 +1,7 @@
 package dev.retort;
 
 import dev.retort.internal.command.Autogenerate;
+import dev.retort.internal.command.Baseline;
 import dev.retort.internal.command.BuildVersion;
 import dev.retort.internal.command.Check;
 import dev.retort.internal.command.CommandContext;
@@ -240,6 +241,15 @@ public final class Retort implements AutoCloseable {
      */
     public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
         return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate);
+    }
+
+    /**
+     * The upgrade body of a baseline: DSL operations and raw SQL that build this database's schema from empty,
+     * applied first to a scratch database ({@code scratchUrl}'s server or a throwaway embedded one), whose snapshot
+     * must equal this database's (else a {@link ScriptException} naming the difference). The database is only read.
+     */
+    public String baseline(String scratchUrl) {
+        return new Baseline(context).write(scratchUrl);
     }
 
     /** A complete schema model (schema.groovy text) of this database's configured schema; the database is only read. */
