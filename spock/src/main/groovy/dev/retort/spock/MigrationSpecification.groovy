@@ -183,8 +183,8 @@ abstract class MigrationSpecification extends Specification {
     /** The ready check "entities and migrations agree": fails with every difference, one a line. */
     void entitiesAndMigrationsAgree(String model, List<java.nio.file.Path> classpath = [java.nio.file.Path.of('target', 'classes')]) {
         List<String> differences = modelDifferences(model, classpath)
-        assert differences.isEmpty(), "the migrations do not build the model ${model} (write a migration, e.g. "
-                + "'retort revision --autogenerate -m MSG'):\n" + differences.join('\n')
+        assert differences.isEmpty(), "the migrations do not build the model ${model} (write a migration, e.g. " +
+                "'retort revision --autogenerate -m MSG'):\n" + differences.join('\n')
     }
 
     /** All revisions up, then all down to base: the schema must be as it was before. */
