@@ -41,6 +41,10 @@ public final class JpaModelSource implements ModelSource {
 
     @Override
     public Map<String, String> build(String spec, List<Path> classpath, Target target) {
+        if (System.getProperty("org.jboss.logging.provider") == null) {
+            // Hibernate logs through jboss-logging; through SLF4J it follows the application's logging (the CLI's is silent)
+            System.setProperty("org.jboss.logging.provider", "slf4j");
+        }
         URL[] urls = classpath.stream().map(JpaModelSource::url).toArray(URL[]::new);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader("retort-jpa-model", urls, JpaModelSource.class.getClassLoader())) {
