@@ -244,6 +244,15 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
+     * As {@link #compareWithModelSource(String, List, String, boolean)}, leaving out the model's tables named in
+     * {@code excludedTables}: objects the model source adds that the team does not manage.
+     */
+    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate,
+                                                  List<String> excludedTables) {
+        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate, excludedTables);
+    }
+
+    /**
      * The upgrade body of a baseline: DSL operations and raw SQL that build this database's schema from empty,
      * applied first to a scratch database ({@code scratchUrl}'s server or a throwaway embedded one), whose snapshot
      * must equal this database's (else a {@link ScriptException} naming the difference). The database is only read.

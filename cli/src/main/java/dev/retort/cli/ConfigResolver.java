@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class ConfigResolver {
     static final Set<String> KEYS = RetortSettings.KEYS;
     // the CLI's own settings for the schema model (the API takes them as arguments)
-    static final Set<String> MODEL_KEYS = Set.of("model.tables", "model", "modelClasspath");
+    static final Set<String> MODEL_KEYS = Set.of("model.tables", "model", "modelClasspath", "modelExclude");
 
     private final Function<String, String> env;
     private final java.util.function.Supplier<java.util.Collection<String>> envNames;

@@ -36,6 +36,18 @@ public final class ModelOptions {
         return setting != null && setting.matches("[a-z]{2,}:.+") ? setting : null;
     }
 
+    @Option(names = "--model-exclude", paramLabel = "T1,T2", split = ",", description = "with a model source: tables it adds that the migrations do not manage (default the modelExclude setting)")
+    public List<String> modelExclude;
+
+    /** The model source's tables left out of the comparison: --model-exclude, else modelExclude. */
+    public List<String> excluded(ConfigResolver resolver, GlobalOptions g) {
+        if (modelExclude != null && !modelExclude.isEmpty()) {
+            return modelExclude.stream().map(String::trim).filter(t -> !t.isEmpty()).toList();
+        }
+        String setting = resolver.modelSetting(g, "modelExclude");
+        return setting == null ? List.of() : java.util.Arrays.stream(setting.split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    }
+
     /** Where a model source's classes are, relative to the project. */
     public List<Path> classpath(ConfigResolver resolver, GlobalOptions g, Path projectDir) {
         List<Path> given = modelClasspath;

@@ -32,6 +32,27 @@ class JpaModelSpec extends CliSpecification {
         differs.out.contains("problem: model: column 'users.nickname': in the model, not in the migrations (entity dev.retort.jpa.fixture.newfield.User, field nickname)")
     }
 
+    def "modelExclude leaves tables the model adds but the migrations do not manage out of the comparison"() {
+        given:
+        Files.writeString(project.resolve('retort.properties'), "model=jpa:dev.retort.jpa.fixture.base\nmodelClasspath=${CLASSES}\n")
+        run('revision', '--autogenerate', '-m', 'from entities').exit == 0
+        run('upgrade').exit == 0
+
+        when: 'the newentity model adds table project'
+        def differs = run('check', '--model', 'jpa:dev.retort.jpa.fixture.newentity', '--model-classpath', CLASSES.toString())
+
+        then:
+        differs.exit == 7
+        differs.out.contains("table 'project': in the model, not in the migrations (entity dev.retort.jpa.fixture.newentity.Project)")
+
+        when:
+        Files.writeString(project.resolve('retort.properties'), "model=jpa:dev.retort.jpa.fixture.newentity\nmodelClasspath=${CLASSES}\nmodelExclude=project\n")
+        def excluded = run('check')
+
+        then:
+        excluded.exit == 0
+    }
+
     def "a package with no entities is one line naming it"() {
         when:
         def r = run('check', '--model', 'jpa:com.example.nothing', '--model-classpath', CLASSES.toString())

@@ -40,7 +40,7 @@ public final class CheckCommand extends BaseCommand {
                 printer().progress("comparing the migrations with the schema model on scratch databases...");
                 ModelComparison diff = source != null
                         ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
-                                modelOptions.scratchUrl, false)
+                                modelOptions.scratchUrl, false, modelOptions.excluded(resolver(), globals()))
                         : retort.compareWithModel(model, modelOptions.scratchUrl, false, modelOptions.tables(resolver(), globals()));
                 for (String d : diff.differences()) {
                     problems.add("model: " + d);

@@ -122,7 +122,7 @@ public final class RevisionCommand extends BaseCommand {
                 String source = modelOptions.source(resolver(), globals());
                 ModelComparison diff = source != null
                         ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
-                                modelOptions.scratchUrl, true)
+                                modelOptions.scratchUrl, true, modelOptions.excluded(resolver(), globals()))
                         : retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
                                 modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
                 p.progress("");

@@ -39,6 +39,13 @@ public final class ModelScope {
                 .filter(n -> !tables.contains(n)).toList();
     }
 
+    /** {@code c} without the named tables and their indexes (what a model source adds that the team does not manage). */
+    public static Catalog without(Catalog c, Set<String> excluded) {
+        Set<String> kept = new java.util.LinkedHashSet<>(c.tables().keySet());
+        kept.removeAll(excluded);
+        return new ModelScope(kept).restrict(c);
+    }
+
     /** {@code c} with only the scope's tables and their indexes. */
     public Catalog restrict(Catalog c) {
         Map<String, Catalog.Table> t = new LinkedHashMap<>();

@@ -95,6 +95,11 @@ public final class Autogenerate {
      * entity and field it came from.
      */
     public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
+        return compareSource(model, classpath, scratchUrl, generate, List.of());
+    }
+
+    /** As {@link #compareSource(String, List, String, boolean)}, leaving the model's {@code excluded} tables out of the comparison. */
+    public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate, List<String> excluded) {
         int colon = model.indexOf(':');
         ModelSource source = ModelSources.find(model.substring(0, colon));
         try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
@@ -105,7 +110,9 @@ public final class Autogenerate {
             ScratchMigrations.upgrade(ctx, migrationsUrl, null);
             ModelComparison found = SqlCall.wrap(SCRATCH, () -> {
                 try (Connection a = ScratchServer.connect(migrationsUrl); Connection b = ScratchServer.connect(modelUrl)) {
-                    return compare(a, read(b), generate, null);
+                    Catalog built = read(b);
+                    return compare(a, excluded == null || excluded.isEmpty() ? built
+                            : ModelScope.without(built, new java.util.LinkedHashSet<>(excluded)), generate, null);
                 }
             });
             return new ModelComparison(ModelOrigins.annotate(found.differences(), origins), found.upgrade(), found.downgrade(),
