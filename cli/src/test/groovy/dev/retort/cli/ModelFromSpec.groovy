@@ -119,4 +119,17 @@ class ModelFromSpec extends CliSpecification {
         differs.out.readLines().count { it.startsWith('problem: model:') } == 1
         differs.out.contains('tasks.title')
     }
+
+    def "a partial model that declares a table outside model.tables is one line naming it"() {
+        given:
+        project.resolve('schema.groovy').text = "table('extra') { column 'id', 'bigint', primaryKey: true }\n"
+        Files.writeString(project.resolve('retort.properties'), 'model.tables=tasks\n')
+
+        when:
+        def r = run('check')
+
+        then:
+        r.exit == 2
+        r.err.readLines()[0].contains('declares table(s) extra outside model.tables=tasks')
+    }
 }
