@@ -1,12 +1,14 @@
 package dev.retort;
 
 import dev.retort.internal.command.Autogenerate;
+import dev.retort.internal.command.Baseline;
 import dev.retort.internal.command.BuildVersion;
 import dev.retort.internal.command.Check;
 import dev.retort.internal.command.CommandContext;
 import dev.retort.internal.command.DriftCheck;
 import dev.retort.internal.command.Lint;
 import dev.retort.internal.command.Migrate;
+import dev.retort.internal.command.ModelExport;
 import dev.retort.internal.command.ProjectLoader;
 import dev.retort.internal.command.Show;
 import dev.retort.internal.command.Stamp;
@@ -224,6 +226,51 @@ public final class Retort implements AutoCloseable {
      */
     public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate) {
         return new Autogenerate(context).compare(modelFiles, scratchUrl, generate);
+    }
+
+    /**
+     * As {@link #compareWithModel(List, String, boolean)} for a partial model: only the tables in {@code tables}
+     * are compared (empty: all), and the model may reference tables it does not declare.
+     */
+    public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate, List<String> tables) {
+        return new Autogenerate(context).compare(modelFiles, scratchUrl, generate, tables);
+    }
+
+    /**
+     * Compares what the migrations build with a model source, {@code model} as in {@code model=jpa:com.example.domain}
+     * (retort-jpa must be on the classpath), its classes in {@code classpath} (folders or jars): the source builds the
+     * schema into a scratch database with its own tooling. Differences name the entity class and field.
+     */
+    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
+        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate);
+    }
+
+    /**
+     * As {@link #compareWithModelSource(String, List, String, boolean)}, leaving out the model's tables named in
+     * {@code excludedTables}: objects the model source adds that the team does not manage.
+     */
+    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate,
+                                                  List<String> excludedTables) {
+        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate, excludedTables);
+    }
+
+    /**
+     * The upgrade body of a baseline: DSL operations and raw SQL that build this database's schema from empty,
+     * applied first to a scratch database ({@code scratchUrl}'s server or a throwaway embedded one), whose snapshot
+     * must equal this database's (else a {@link ScriptException} naming the difference). The database is only read.
+     */
+    public String baseline(String scratchUrl) {
+        return new Baseline(context).write(scratchUrl);
+    }
+
+    /** A complete schema model (schema.groovy text) of this database's configured schema; the database is only read. */
+    public String modelFromDatabase() {
+        return new ModelExport(context).fromDatabase();
+    }
+
+    /** A complete schema model (schema.groovy text) of what the migrations build, on a scratch database. */
+    public String modelFromMigrations(String scratchUrl) {
+        return new ModelExport(context).fromMigrations(scratchUrl);
     }
 
     /**

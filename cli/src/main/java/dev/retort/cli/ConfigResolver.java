@@ -23,6 +23,8 @@ import java.util.function.Function;
  */
 public final class ConfigResolver {
     static final Set<String> KEYS = RetortSettings.KEYS;
+    // the CLI's own settings for the schema model (the API takes them as arguments)
+    static final Set<String> MODEL_KEYS = Set.of("model.tables", "model", "modelClasspath", "modelExclude");
 
     private final Function<String, String> env;
     private final java.util.function.Supplier<java.util.Collection<String>> envNames;
@@ -97,6 +99,13 @@ public final class ConfigResolver {
         return b;
     }
 
+    /** A setting of the schema model ({@code model.tables}) from RETORT_MODEL_TABLES or the properties file, or null. */
+    public String modelSetting(GlobalOptions g, String key) {
+        load(g, projectDir(g));
+        String env = this.env.apply("RETORT_" + key.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+        return env != null ? env : file.get(key);
+    }
+
     /** Every password the sources hold, so the printer can mask them all. */
     public List<String> secrets(GlobalOptions g) {
         Path project = projectDir(g);
@@ -156,7 +165,7 @@ public final class ConfigResolver {
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : p.stringPropertyNames()) {
             String k = key.startsWith("retort.") ? key.substring("retort.".length()) : key;
-            if (!KEYS.contains(k) && !k.startsWith("lint.")) {
+            if (!KEYS.contains(k) && !k.startsWith("lint.") && !MODEL_KEYS.contains(k)) {
                 throw new ConfigException("config: unknown setting '" + key + "' in " + file.getFileName()
                         + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
             }

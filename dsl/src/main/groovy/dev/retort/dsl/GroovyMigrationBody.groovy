@@ -20,9 +20,12 @@ class GroovyMigrationBody implements MigrationBody {
     private final String file
     private final List<Operation> changeReversed
     private final boolean replayable
+    private final java.nio.file.Path scriptFile
 
-    GroovyMigrationBody(RetortScript script, String file, Revision revision, boolean replayable = false) {
+    GroovyMigrationBody(RetortScript script, String file, Revision revision, boolean replayable = false,
+                        java.nio.file.Path scriptFile = null) {
         this.script = script
+        this.scriptFile = scriptFile
         this.file = file
         this.replayable = replayable
         if (script.changeBlock != null && (script.upgradeBlock != null || script.downgradeBlock != null)) {
@@ -97,7 +100,7 @@ class GroovyMigrationBody implements MigrationBody {
 
     private void call(Closure block, MigrationContext context) {
         try {
-            Delegation.run(block, new MigrationOperations(context))
+            Delegation.run(block, new MigrationOperations(context, scriptFile))
         } catch (SqlFailure | RetortException e) {
             if (e instanceof ScriptException && !e.message.startsWith(file)) {
                 throw new ScriptException("${file}${ScriptLine.suffix(e, file)}: ${e.message}", e)

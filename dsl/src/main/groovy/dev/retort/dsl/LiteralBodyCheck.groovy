@@ -35,7 +35,7 @@ final class LiteralBodyCheck implements CompilationUnit.ISourceUnitOperation {
                                                'transaction', 'lockTimeout', 'statementTimeout'] as Set
     private static final Set<String> BLOCKS = ['upgrade', 'downgrade', 'change'] as Set
     // MigrationOperations that only build records; extensionAvailable, db, connection and offline ask the server
-    private static final Set<String> OPERATIONS = ['sql', 'execute', 'autocommit', 'safetyAssured', 'createTable', 'dropTable',
+    private static final Set<String> OPERATIONS = ['sql', 'sqlFile', 'execute', 'autocommit', 'safetyAssured', 'createTable', 'dropTable',
             'renameTable', 'addColumn', 'dropColumn', 'renameColumn', 'alterColumn', 'createIndex', 'dropIndex', 'renameIndex',
             'commentOnTable', 'commentOnColumn', 'addForeignKey', 'addUniqueConstraint', 'addCheckConstraint',
             'validateConstraint', 'dropConstraint', 'renameConstraint', 'createEnum', 'addEnumValue', 'dropEnum',

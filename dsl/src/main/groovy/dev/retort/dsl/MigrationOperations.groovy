@@ -16,9 +16,11 @@ class MigrationOperations {
     private final MigrationContext context
     private GroovySql sql
     private int autocommitDepth
+    private final java.nio.file.Path scriptFile
 
-    MigrationOperations(MigrationContext context) {
+    MigrationOperations(MigrationContext context, java.nio.file.Path scriptFile = null) {
         this.context = context
+        this.scriptFile = scriptFile
     }
 
     // ---- raw SQL -----------------------------------------------------------------------------
@@ -31,6 +33,23 @@ class MigrationOperations {
             TransactionControl.refuse(Options.string(o, 'down'))
         }
         context.emit(new Sql(statements, Options.string(o, 'down')))
+    }
+
+    /**
+     * {@code sqlFile 'schema.sql'}: the statements of a SQL file next to the script (the path is relative to the
+     * script's folder; the file's text counts in the script's checksum). psql's meta-commands and pg_dump's
+     * session settings are handled as {@link SqlFileText} says, each with a notice.
+     */
+    void sqlFile(Map<String, Object> options = [:], String path) {
+        Map<String, Object> o = Options.check('sqlFile', options, ['down'])
+        SqlFileText.Cleaned up = SqlFileText.clean(SqlFiles.read(scriptFile, path), path)
+        String down = Options.string(o, 'down') == null ? null
+                : SqlFileText.clean(SqlFiles.read(scriptFile, Options.string(o, 'down')), Options.string(o, 'down')).sql()
+        up.notices().each { String n -> context.notice(n) }
+        if (context.revision().transactional() && autocommitDepth == 0) {
+            TransactionControl.refuse(up.sql())
+        }
+        context.emit(new Sql(up.sql(), down))
     }
 
     /** Alias of {@link #sql}, for Alembic's op.execute. */

@@ -19,6 +19,12 @@ abstract class SchemaModelScript extends Script {
         operations << (Operation) new CreateExtension(name, true, null)
     }
 
+    /** The migration DSL's name for {@link #extension} ({@code ifNotExists:} is accepted; the model always means it). */
+    void createExtension(Map<String, Object> options = [:], String name) {
+        Options.check('createExtension', options, ['ifNotExists'])
+        extension(name)
+    }
+
     /** {@code enumType 'status', ['new', 'done']} */
     void enumType(String name, List<String> values) {
         operations << (Operation) new CreateEnum(null, name, values.collect { it.toString() })
@@ -49,6 +55,11 @@ abstract class SchemaModelScript extends Script {
     /** {@code index 'idx', on: 'users', columns: ['email']}, as createIndex in a migration. */
     void index(Map<String, Object> options, String name) {
         operations << ModelTableBuilder.index(Options.required('index', options, 'on'), options.findAll { it.key != 'on' }, name)
+    }
+
+    /** The migration DSL's name for {@link #index} (with {@code on:}); {@code concurrently:} means nothing in a model. */
+    void createIndex(Map<String, Object> options, String name) {
+        index(options.findAll { it.key != 'concurrently' }, name)
     }
 
     /** {@code addForeignKey 'fk', table: 'a', columns: ['b_id'], references: 'b'}: for tables that reference each other. */

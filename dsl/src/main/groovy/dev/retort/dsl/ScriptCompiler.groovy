@@ -73,7 +73,7 @@ class ScriptCompiler implements ScriptCompiling {
         } catch (StackOverflowError | OutOfMemoryError e) {
             throw JvmErrors.of(e, file, 'while loading')
         }
-        return new GroovyMigrationBody(script, file, revision, entry.replayable)
+        return new GroovyMigrationBody(script, file, revision, entry.replayable, source.file())
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
 
     @Override
     public Revision readHeader(ScriptSource source, String checksum) {
-        return HeaderReader.read(source, checksum);
+        return HeaderReader.read(source, SqlFiles.checksum(source, checksum));
     }
 
     @Override

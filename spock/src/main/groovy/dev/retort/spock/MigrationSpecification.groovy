@@ -168,6 +168,25 @@ abstract class MigrationSpecification extends Specification {
         withRetort { Retort r -> r.verify(range) }
     }
 
+    /**
+     * The differences between what the migrations build and a model: {@code model} is {@code jpa:PACKAGE} (JPA
+     * entities, retort-jpa on the test classpath; {@code classpath} says where the classes are, default
+     * {@code target/classes}) or the path of a schema.groovy. Empty when they agree (pytest-alembic's model-match test).
+     */
+    List<String> modelDifferences(String model, List<java.nio.file.Path> classpath = [java.nio.file.Path.of('target', 'classes')]) {
+        withRetort { Retort r ->
+            model ==~ /[a-z]{2,}:.+/ ? r.compareWithModelSource(model, classpath, null, false).differences()
+                    : r.compareWithModel([projectDir().resolve(model)], null, false).differences()
+        }
+    }
+
+    /** The ready check "entities and migrations agree": fails with every difference, one a line. */
+    void entitiesAndMigrationsAgree(String model, List<java.nio.file.Path> classpath = [java.nio.file.Path.of('target', 'classes')]) {
+        List<String> differences = modelDifferences(model, classpath)
+        assert differences.isEmpty(), "the migrations do not build the model ${model} (write a migration, e.g. " +
+                "'retort revision --autogenerate -m MSG'):\n" + differences.join('\n')
+    }
+
     /** All revisions up, then all down to base: the schema must be as it was before. */
     List<String> downgradeToBaseLeavesNoTrace() {
         SchemaSnapshot before = snapshot()

@@ -34,10 +34,14 @@ public final class CheckCommand extends BaseCommand {
         }
         try (Retort retort = open()) {
             List<String> problems = new ArrayList<>(retort.problems());
-            List<Path> model = modelOptions.files(retort.config().projectDir());
+            String source = modelOptions.source(resolver(), globals());
+            List<Path> model = source != null ? List.of(Path.of(source)) : modelOptions.files(retort.config().projectDir());
             if (!model.isEmpty() || modelOptions.given()) {
                 printer().progress("comparing the migrations with the schema model on scratch databases...");
-                ModelComparison diff = retort.compareWithModel(model, modelOptions.scratchUrl, false);
+                ModelComparison diff = source != null
+                        ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
+                                modelOptions.scratchUrl, false, modelOptions.excluded(resolver(), globals()))
+                        : retort.compareWithModel(model, modelOptions.scratchUrl, false, modelOptions.tables(resolver(), globals()));
                 for (String d : diff.differences()) {
                     problems.add("model: " + d);
                 }

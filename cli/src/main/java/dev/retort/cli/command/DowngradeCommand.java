@@ -19,7 +19,12 @@ public final class DowngradeCommand extends BaseCommand {
     public Integer call() {
         try (Retort retort = open()) {
             if (sql) {
-                printer().block(retort.downgradeSql(target));
+                try {
+                    printer().block(retort.downgradeSql(target));
+                } catch (dev.retort.PartialScriptException partial) {
+                    printer().block(partial.partialScript());
+                    throw partial;
+                }
                 return 0;
             }
             RunResult result = retort.downgrade(target);

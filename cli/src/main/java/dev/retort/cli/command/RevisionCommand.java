@@ -42,11 +42,48 @@ public final class RevisionCommand extends BaseCommand {
     @Option(names = "--allow-empty", description = "with --autogenerate: write an empty revision when nothing differs")
     boolean allowEmpty;
 
+    @Option(names = "--baseline-from", paramLabel = "URL", description = {"write a new base revision that builds this live database's schema from empty "
+            + "(DSL for tables, raw SQL for functions, views, triggers, sequences), proven on a scratch database first; the database is only read.",
+            "Then 'retort --url URL stamp REV' marks that database as at it."})
+    String baselineFrom;
+
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
+    private int baseline() throws IOException {
+        if (autogenerate || head != null) {
+            throw new UsageException("--baseline-from writes a new base revision; leave out --autogenerate and --head");
+        }
+        String password = dev.retort.cli.ConfigResolver.passwordIn(baselineFrom);
+        if (password != null) {
+            printer().secret(password);
+        }
+        try (Retort retort = open(b -> b.url(baselineFrom))) {
+            if (!retort.revisions().isEmpty()) {
+                throw new ScriptException("the project already has " + retort.revisions().size() + " revision(s); a baseline starts "
+                        + "a project with none (move the old scripts away, or give another -d folder)");
+            }
+            String id = revId != null ? revId : ScriptWriter.newId();
+            if (!id.matches("[A-Za-z0-9_]{1,255}")) {
+                throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
+            }
+            printer().progress("reading " + retort.databaseDescription() + " and rebuilding it on a scratch database...");
+            String upgrade = retort.baseline(modelOptions.scratchUrl);
+            printer().progress("");
+            Path file = ScriptWriter.write(retort, id, List.of(), message, branchLabels == null ? List.of() : branchLabels, List.of(),
+                    upgrade, "");
+            printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id + ", a new base: the baseline of "
+                    + retort.databaseDescription() + ", checked on a scratch database)");
+            printer().line("Next: 'retort --url URL stamp " + id + "' marks that database as at it.");
+            return 0;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        if (baselineFrom != null) {
+            return baseline();
+        }
         if (allowEmpty && !autogenerate) {
             throw new UsageException("--allow-empty goes with --autogenerate");
         }
@@ -82,8 +119,12 @@ public final class RevisionCommand extends BaseCommand {
             if (autogenerate) {
                 Printer p = printer();
                 p.progress("comparing the migrations with the schema model on scratch databases...");
-                ModelComparison diff = retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
-                        modelOptions.scratchUrl, true);
+                String source = modelOptions.source(resolver(), globals());
+                ModelComparison diff = source != null
+                        ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
+                                modelOptions.scratchUrl, true, modelOptions.excluded(resolver(), globals()))
+                        : retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
+                                modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
                 p.progress("");
                 if (diff.isEmpty() && !allowEmpty) {
                     p.line("No changes: the migrations build the schema model; no file written (add --allow-empty for an empty revision).");

@@ -99,7 +99,7 @@ final class CatalogOperations {
 
     private static String checkExpression(Constraint c) {
         String def = c.definition().replaceFirst(" NOT VALID$", "");
-        return unwrap(unwrap(def.startsWith("CHECK ") ? def.substring(6) : def));
+        return dev.retort.internal.dialect.CheckExpressions.reapplicable(unwrap(unwrap(def.startsWith("CHECK ") ? def.substring(6) : def)));
     }
 
     /** {@code (a > 0)} as {@code a > 0}: only when the outer parentheses enclose the whole text. */

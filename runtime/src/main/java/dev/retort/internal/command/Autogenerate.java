@@ -9,6 +9,10 @@ import dev.retort.internal.autogen.CatalogReader;
 import dev.retort.internal.autogen.Change;
 import dev.retort.internal.autogen.DslWriter;
 import dev.retort.internal.autogen.ModelSchema;
+import dev.retort.internal.autogen.ModelScope;
+import dev.retort.internal.autogen.ModelOrigins;
+import dev.retort.internal.autogen.ModelSources;
+import dev.retort.spi.ModelSource;
 import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
@@ -39,6 +43,12 @@ public final class Autogenerate {
     }
 
     public ModelComparison compare(List<Path> modelFiles, String scratchUrl, boolean generate) {
+        return compare(modelFiles, scratchUrl, generate, List.of());
+    }
+
+    /** As {@link #compare(List, String, boolean)}; a non-empty {@code scope} compares only those tables (a partial model). */
+    public ModelComparison compare(List<Path> modelFiles, String scratchUrl, boolean generate, List<String> scope) {
+        ModelScope partial = scope == null || scope.isEmpty() ? null : new ModelScope(new java.util.LinkedHashSet<>(scope));
         if (modelFiles.isEmpty()) {
             throw new UsageException("no schema model: write schema.groovy in " + ctx.config().projectDir()
                     + " (see docs/autogenerate.md), or give its path with --model");
@@ -52,9 +62,22 @@ public final class Autogenerate {
         try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
             DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
             DatabaseUrl modelUrl = server.createDatabase("scratch_model");
+            if (partial != null) {
+                ScratchMigrations.upgrade(ctx, modelUrl, null);
+            }
             SqlCall.wrap(SCRATCH, () -> {
                 try (Connection built = ScratchServer.connect(modelUrl)) {
                     List<Operation> model = ctx.language().loadModel(modelFiles, name -> available(built, name));
+                    if (partial != null) {
+                        List<String> outside = partial.undeclared(model);
+                        if (!outside.isEmpty()) {
+                            throw new UsageException(modelName + " declares table(s) " + String.join(", ", outside)
+                                    + " outside model.tables=" + String.join(",", scope) + "; add them to model.tables or remove them from the model");
+                        }
+                        apply(built, List.of(new Change(Change.Stage.DROP_TABLES, "taking the model's tables out",
+                                partial.clearing(), List.of(), null, false)));
+                        model = partial.modelOnTop(model, read(built));
+                    }
                     ModelSchema.build(model, built, ctx.dialect(), modelName);
                     return null;
                 }
@@ -62,9 +85,40 @@ public final class Autogenerate {
             ScratchMigrations.upgrade(ctx, migrationsUrl, null);
             return SqlCall.wrap(SCRATCH, () -> {
                 try (Connection a = ScratchServer.connect(migrationsUrl); Connection b = ScratchServer.connect(modelUrl)) {
-                    return compare(a, read(b), generate);
+                    return compare(a, read(b), generate, partial);
                 }
             });
+        }
+    }
+
+    /**
+     * The migrations against a model source ({@code model=jpa:PACKAGE}): the source builds its schema into a
+     * scratch database with its own tooling, and the rest is as for schema.groovy; each difference names the
+     * entity and field it came from.
+     */
+    public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
+        return compareSource(model, classpath, scratchUrl, generate, List.of());
+    }
+
+    /** As {@link #compareSource(String, List, String, boolean)}, leaving the model's {@code excluded} tables out of the comparison. */
+    public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate, List<String> excluded) {
+        int colon = model.indexOf(':');
+        ModelSource source = ModelSources.find(model.substring(0, colon));
+        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+            DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
+            DatabaseUrl modelUrl = server.createDatabase("scratch_model");
+            java.util.Map<String, String> origins = source.build(model.substring(colon + 1), classpath,
+                    new ModelSource.Target(modelUrl.jdbcUrl(), modelUrl.user(), modelUrl.password(), ctx.config().schema()));
+            ScratchMigrations.upgrade(ctx, migrationsUrl, null);
+            ModelComparison found = SqlCall.wrap(SCRATCH, () -> {
+                try (Connection a = ScratchServer.connect(migrationsUrl); Connection b = ScratchServer.connect(modelUrl)) {
+                    Catalog built = read(b);
+                    return compare(a, excluded == null || excluded.isEmpty() ? built
+                            : ModelScope.without(built, new java.util.LinkedHashSet<>(excluded)), generate, null);
+                }
+            });
+            return new ModelComparison(ModelOrigins.annotate(found.differences(), origins), found.upgrade(), found.downgrade(),
+                    found.reviews(), found.unresolved());
         }
     }
 
@@ -77,8 +131,10 @@ public final class Autogenerate {
     }
 
     // a: the migrations' scratch database, changed in place when generating
-    private ModelComparison compare(Connection a, Catalog wanted, boolean generate) {
-        List<Change> changes = diff(read(a), wanted);
+    private ModelComparison compare(Connection a, Catalog model, boolean generate, ModelScope partial) {
+        Catalog wanted = partial == null ? model : partial.restrict(model);
+        java.util.function.Function<Connection, Catalog> built = partial == null ? this::read : c -> partial.restrict(read(c));
+        List<Change> changes = diff(built.apply(a), wanted);
         // the second half of a drop-and-re-create pair says nothing new
         List<String> differences = changes.stream().map(Change::description).filter(d -> !d.endsWith(" re-created")).toList();
         if (!generate || changes.isEmpty()) {
@@ -92,11 +148,11 @@ public final class Autogenerate {
             apply(a, plan);
         } else {
             apply(a, plan);
-            List<Change> rest = diff(read(a), wanted);
+            List<Change> rest = diff(built.apply(a), wanted);
             apply(a, rest);
             plan.addAll(rest);
         }
-        List<String> unresolved = new ArrayList<>(diff(read(a), wanted).stream().map(Change::description).toList());
+        List<String> unresolved = new ArrayList<>(diff(built.apply(a), wanted).stream().map(Change::description).toList());
         // and the downgrade, last change first: it must give back the schema the migrations built
         List<Change> reverse = new ArrayList<>();
         for (int i = plan.size() - 1; i >= 0; i--) {

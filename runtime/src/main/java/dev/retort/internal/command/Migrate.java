@@ -105,13 +105,18 @@ public final class Migrate {
      * creating the version tables) or {@code FROM:TO}.
      */
     public String sql(String spec, Direction direction) {
-        Plan plan = resolver.scriptPlan(spec, direction);
+        Plan plan = resolver.scriptPlan(spec, direction, () -> LiveRevisions.read(ctx));
         Map<String, MigrationBody> bodies = ctx.bodies().compile(plan);
         StringBuilder out = new StringBuilder();
         ScriptSink sink = new ScriptSink(out, ctx.dialect());
         sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
         boolean fromBase = plan.before().isEmpty() && direction == Direction.UPGRADE;
-        execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
+        try {
+            execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
+        } catch (ScriptException e) {
+            dev.retort.PartialScriptException partial = PartialScripts.of(e, out, plan, spec);
+            throw partial != null ? partial : e;
+        }
         return out.toString();
     }
 

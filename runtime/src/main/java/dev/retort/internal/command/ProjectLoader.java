@@ -28,7 +28,9 @@ public final class ProjectLoader {
         ScriptLocator locator = new ScriptLocator(config.projectDir(), cl == null ? ProjectLoader.class.getClassLoader() : cl);
         List<ScriptSource> found = locator.find(config.locations(), language.endings());
         if (!language.reads(".sql")) {
-            locator.ignoredSqlNotice(config.locations()).ifPresent(config.listener()::notice);
+            // a .sql file a script names (sqlFile 'x.sql') is run by that script, not ignored
+            locator.ignoredSqlNotice(config.locations(), f -> found.stream().anyMatch(s -> s.text().contains("sqlFile")
+                    && s.text().contains(f.getFileName().toString()))).ifPresent(config.listener()::notice);
         }
         List<Revision> revisions = new ArrayList<>(found.size());
         Map<String, ScriptSource> sources = new HashMap<>();

@@ -72,7 +72,9 @@ public final class ScriptBodies {
 
     private MigrationBody load(Revision r) {
         ScriptSource source = sources.get(r.id());
-        String key = planCache == null ? null : planCache.key(source);
+        String key = planCache == null ? null : planCache.key(source,
+                // a checksum that is not the text's own covers files the script reads (sqlFile): they key the recording too
+                r.checksum() != null && !r.checksum().equals(source.checksum()) ? r.checksum() : "");
         if (key != null) {
             RecordedBody cached = planCache.read(key);
             if (cached != null) {

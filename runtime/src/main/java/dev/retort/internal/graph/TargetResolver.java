@@ -65,6 +65,13 @@ public final class TargetResolver {
      * {@code TO} (an upgrade from base) or {@code FROM:TO}, where TO may be relative to FROM ({@code head:-1}).
      */
     public Plan scriptPlan(String spec, Direction direction) {
+        return scriptPlan(spec, direction, () -> {
+            throw new UsageException("'current' as a --sql start needs the database; this run has none");
+        });
+    }
+
+    /** As {@link #scriptPlan(String, Direction)}, with {@code current} as FROM read from the live database by {@code live}. */
+    public Plan scriptPlan(String spec, Direction direction, java.util.function.Supplier<List<String>> live) {
         int colon = spec.indexOf(':');
         String from = colon < 0 ? null : spec.substring(0, colon).trim();
         String to = (colon < 0 ? spec : spec.substring(colon + 1)).trim();
@@ -77,7 +84,7 @@ public final class TargetResolver {
             throw new UsageException("a relative target (" + to + ") with --sql needs a start: use FROM:" + to);
         }
         Set<String> applied = from == null || from.equals("base") ? Set.of()
-                : graph.ancestorsInclusive(resolve(from, Set.of()));
+                : graph.ancestorsInclusive(from.equals("current") ? live.get() : resolve(from, Set.of()));
         if (relative) {
             List<String> heads = graph.headsOf(applied);
             to = (heads.isEmpty() ? "base" : String.join(",", heads)) + to;

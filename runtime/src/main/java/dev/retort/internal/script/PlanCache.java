@@ -43,6 +43,11 @@ public final class PlanCache {
 
     /** The cache key of a script. */
     public String key(ScriptSource source) {
+        return key(source, "");
+    }
+
+    /** The cache key of a script whose checksum also covers files it reads ({@code sqlFile}): a change to them is a new key. */
+    public String key(ScriptSource source, String checksum) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(build.getBytes(StandardCharsets.UTF_8));
@@ -50,6 +55,10 @@ public final class PlanCache {
             md.update(source.file().getFileName().toString().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
             md.update(source.text().getBytes(StandardCharsets.UTF_8));
+            if (checksum != null && !checksum.isEmpty()) {
+                md.update((byte) 0);
+                md.update(checksum.getBytes(StandardCharsets.UTF_8));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

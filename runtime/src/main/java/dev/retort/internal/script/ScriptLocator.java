@@ -53,6 +53,11 @@ public final class ScriptLocator {
      * Retort does not run yet: silence would let a user believe they were applied.
      */
     public java.util.Optional<String> ignoredSqlNotice(List<String> locations) {
+        return ignoredSqlNotice(locations, f -> false);
+    }
+
+    /** As {@link #ignoredSqlNotice(List)}, leaving out the files a script runs ({@code sqlFile}): {@code used} says which. */
+    public java.util.Optional<String> ignoredSqlNotice(List<String> locations, java.util.function.Predicate<Path> used) {
         List<String> sql = new ArrayList<>();
         for (String location : locations) {
             Path dir = projectDir.resolve(location).normalize();
@@ -61,7 +66,7 @@ public final class ScriptLocator {
             }
             try (Stream<Path> files = Files.walk(dir)) {
                 files.filter(f -> f.getFileName() != null && f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                        .endsWith(".sql") && Files.isRegularFile(f)).sorted().forEach(f -> sql.add(display(f)));
+                        .endsWith(".sql") && Files.isRegularFile(f) && !used.test(f)).sorted().forEach(f -> sql.add(display(f)));
             } catch (IOException e) {
                 return java.util.Optional.empty();
             }

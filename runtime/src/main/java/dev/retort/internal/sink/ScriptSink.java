@@ -1,6 +1,5 @@
 package dev.retort.internal.sink;
 
-import dev.retort.ScriptException;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
 
@@ -65,7 +64,7 @@ public final class ScriptSink implements SqlSink {
 
     @Override
     public Connection connection() {
-        throw new ScriptException("this migration reads the database (db/connection), which --sql mode does not have; "
+        throw new OfflineReadException("this migration reads the database (db/connection), which --sql mode does not have; "
                 + "run it online, or keep reads out of migrations meant for --sql");
     }
 
