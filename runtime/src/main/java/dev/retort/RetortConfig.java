@@ -35,6 +35,7 @@ public final class RetortConfig {
     private final java.util.Map<String, String> lintLevels;
     private final String lintOnUpgrade;
     private final boolean cache;
+    private final String scriptLanguage;
     private final String missingUrl;
     private final Duration connectWait;
     private final boolean createDatabase;
@@ -44,6 +45,7 @@ public final class RetortConfig {
         this.createDatabase = b.createDatabase;
         this.missingUrl = b.missingUrl;
         this.cache = b.cache;
+        this.scriptLanguage = b.scriptLanguage;
         this.lintLevels = java.util.Map.copyOf(b.lintLevels);
         this.lintOnUpgrade = b.lintOnUpgrade;
         this.sqlLockTimeout = b.sqlLockTimeout;
@@ -92,6 +94,7 @@ public final class RetortConfig {
         b.lintLevels.putAll(lintLevels);
         b.lintOnUpgrade = lintOnUpgrade;
         b.cache = cache;
+        b.scriptLanguage = scriptLanguage;
         return b;
     }
 
@@ -213,6 +216,11 @@ public final class RetortConfig {
         return cache;
     }
 
+    /** The language new scripts are written in by revision, merge and autogenerate: groovy (default) or kotlin. */
+    public String scriptLanguage() {
+        return scriptLanguage;
+    }
+
     /** True (default): upgrade refuses while an applied script was edited. */
     public boolean validateChecksums() {
         return validateChecksums;
@@ -247,6 +255,7 @@ public final class RetortConfig {
         private final java.util.Map<String, String> lintLevels = new java.util.LinkedHashMap<>();
         private String lintOnUpgrade = "warn";
         private boolean cache = true;
+        private String scriptLanguage = "groovy";
 
         private Builder() {
         }
@@ -394,6 +403,12 @@ public final class RetortConfig {
         /** Sets a lint rule to error, warning or off ({@code lint.RULE-ID} in retort.properties). */
         public Builder lintLevel(String rule, String level) {
             this.lintLevels.put(rule, level);
+            return this;
+        }
+
+        /** The language of new scripts: groovy (default) or kotlin ({@code scriptLanguage} in retort.properties). */
+        public Builder scriptLanguage(String language) {
+            this.scriptLanguage = language;
             return this;
         }
 

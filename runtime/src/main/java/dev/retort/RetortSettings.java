@@ -23,7 +23,8 @@ public final class RetortSettings {
     /** Every setting name, camelCase. */
     public static final Set<String> KEYS = Set.of("url", "user", "password", "schema", "locations", "versionTable",
             "historyTable", "lockTimeout", "lock", "transactionPerMigration", "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout",
-            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache", "wait", "createDatabase");
+            "lockRetries", "lockRetryBackoff", "validateChecksums", "lintOnUpgrade", "cache", "wait", "createDatabase",
+            "scriptLanguage");
 
     private RetortSettings() {
     }
@@ -103,10 +104,18 @@ public final class RetortSettings {
             case "validateChecksums" -> b.validateChecksums(bool(name, value));
             case "lintOnUpgrade" -> b.lintOnUpgrade(text(value));
             case "cache" -> b.cache(bool(name, value));
+            case "scriptLanguage" -> b.scriptLanguage(language(text(value)));
             case "wait" -> b.connectWait(duration(name, value));
             case "createDatabase" -> b.createDatabase(bool(name, value));
             default -> throw new IllegalStateException("no mapping for " + name);
         }
+    }
+
+    private static String language(String value) {
+        if (!value.equals("groovy") && !value.equals("kotlin")) {
+            throw new ConfigException("setting 'scriptLanguage' is '" + value + "'; use groovy or kotlin");
+        }
+        return value;
     }
 
     private static String text(Object value) {

@@ -42,6 +42,9 @@ public final class RevisionCommand extends BaseCommand {
     @Option(names = "--allow-empty", description = "with --autogenerate: write an empty revision when nothing differs")
     boolean allowEmpty;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "groovy or kotlin (default: the scriptLanguage setting, else groovy)")
+    String lang;
+
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
@@ -51,6 +54,10 @@ public final class RevisionCommand extends BaseCommand {
             throw new UsageException("--allow-empty goes with --autogenerate");
         }
         try (Retort retort = open()) {
+            if (autogenerate && ScriptWriter.kind(retort, lang) == ScriptKind.KOTLIN) {
+                throw new UsageException("--autogenerate writes Groovy only so far; run it with --lang groovy "
+                        + "(a Groovy and a Kotlin migration mix freely in one graph)");
+            }
             String id = revId != null ? revId : ScriptWriter.newId();
             if (!id.matches("[A-Za-z0-9_]{1,255}")) {
                 throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
@@ -105,7 +112,7 @@ public final class RevisionCommand extends BaseCommand {
                 downgrade = diff.downgrade();
             }
             Path file = ScriptWriter.write(retort, id, revises, message, branchLabels == null ? List.of() : branchLabels, deps,
-                    upgrade, downgrade);
+                    upgrade, downgrade, lang);
             printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id
                     + (revises.isEmpty() ? ", a new base" : ", revises " + String.join(", ", revises)) + ")");
             return 0;
