@@ -10,6 +10,7 @@ COUNTS="${COUNTS:-${1:-100 1000}}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$root/retort" --version >/dev/null   # builds the CLI if needed
+cp "$root/cli/target/retort.jar" "$work/retort.jar"   # a private copy: a rebuild meanwhile cannot disturb the runs
 export XDG_CONFIG_HOME="$work/config"  # a cache key of this run's own
 
 generate() { # dir count lang
@@ -57,7 +58,7 @@ G
 # prints "seconds peak-MB" of one upgrade on a fresh embedded database
 measure() { # dir run
   local log="$1/$2.time"
-  (cd "$1" && /usr/bin/time -v "$root/retort" --url "embedded:$1/pg-$2" upgrade >"$1/$2.out" 2>"$log") || { cat "$log" >&2; exit 1; }
+  (cd "$1" && /usr/bin/time -v java -jar "$work/retort.jar" --url "embedded:$1/pg-$2" upgrade >"$1/$2.out" 2>"$log") || { cat "$log" >&2; exit 1; }
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%d", $2 / 1024 }' "$log")
