@@ -9,6 +9,8 @@ upgrade {
         column("user_id", "bigint", nullable = false, references = "users.id", onDelete = "cascade")
         column("tag", "varchar(50)", nullable = false)
     }
+    // a new, empty table: no need for CONCURRENTLY
+    createIndex("idx_user_tags_tag", on = "user_tags", columns = listOf("tag"))
 }
 
 downgrade {
