@@ -22,6 +22,14 @@ table('user_preferences') {
     index 'idx_user_prefs_user_id', columns: ['user_id']
 }
 
+table('user_tags') {
+    column 'id',      'bigint',      primaryKey: true, identity: true
+    column 'user_id', 'bigint',      nullable: false, references: 'users.id', onDelete: 'cascade'
+    column 'tag',     'varchar(50)', nullable: false
+    column 'colour',  'varchar(7)',  default: '#888888'
+    index 'idx_user_tags_tag', columns: ['tag']
+}
+
 table('tasks') {
     column 'id',         'bigint',       primaryKey: true, identity: true
     column 'title',      'varchar(200)', nullable: false

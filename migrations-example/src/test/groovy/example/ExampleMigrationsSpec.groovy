@@ -25,11 +25,12 @@ class ExampleMigrationsSpec extends Specification {
         def up = retort().withCloseable { it.upgrade('head') }
 
         then:
-        up.steps().size() == 13
+        up.steps().size() == 15
         columns('users').containsAll(['id', 'username', 'email', 'full_name', 'display_name'])
         !columns('users').contains('first_name')
         columns('metrics') == ['time', 'device_id', 'value'] as Set
         columns('status_history').containsAll(['task_id', 'new_status'])
+        columns('user_tags') == ['id', 'user_id', 'tag', 'colour'] as Set // the two Kotlin migrations
         db.withSql { it.firstRow("SELECT is_nullable FROM information_schema.columns WHERE table_name = 'users' AND column_name = 'email'").is_nullable } == 'NO'
         db.withSql { it.firstRow("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_users_email'::regclass").indisvalid }
 
@@ -37,7 +38,7 @@ class ExampleMigrationsSpec extends Specification {
         def down = retort().withCloseable { it.downgrade('base') }
 
         then:
-        down.steps().size() == 13
+        down.steps().size() == 15
         columns('users').isEmpty()
         columns('user_preferences').isEmpty()
         columns('tasks').isEmpty()
@@ -47,8 +48,8 @@ class ExampleMigrationsSpec extends Specification {
         def again = retort().withCloseable { it.upgrade('head') }
 
         then:
-        again.steps().size() == 13
-        again.heads() == ['2b3c4d5e6f7a']
+        again.steps().size() == 15
+        again.heads() == ['4d5e6f7a8b9c']
     }
 
     def "existing users keep their data through the email, rename and display_name migrations"() {

@@ -167,6 +167,11 @@ public final class RetortConfig {
         return get(Setting.CACHE);
     }
 
+    /** The language new scripts are written in by revision, merge and autogenerate: groovy (default) or kotlin. */
+    public String scriptLanguage() {
+        return get(Setting.SCRIPT_LANGUAGE);
+    }
+
     /** True (default): upgrade refuses while an applied script was edited. */
     public boolean validateChecksums() {
         return get(Setting.VALIDATE_CHECKSUMS);
@@ -314,6 +319,11 @@ public final class RetortConfig {
         public Builder lintLevel(String rule, String level) {
             lintLevels.put(rule, level);
             return this;
+        }
+
+        /** The language of new scripts: groovy (default) or kotlin ({@code scriptLanguage} in retort.properties). */
+        public Builder scriptLanguage(String language) {
+            return set(Setting.SCRIPT_LANGUAGE, language);
         }
 
         /** False to compile scripts every time instead of keeping them in .retort/cache (default true). */

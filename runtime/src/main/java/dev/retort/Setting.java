@@ -66,7 +66,9 @@ public enum Setting {
     /** What upgrade does with lint errors in pending migrations. */
     LINT_ON_UPGRADE("lintOnUpgrade", true, SettingValues::lintOnUpgrade, () -> LintOnUpgrade.WARNING),
     /** False to compile scripts every time instead of keeping them in .retort/cache. */
-    CACHE("cache", true, SettingValues::bool, () -> true);
+    CACHE("cache", true, SettingValues::bool, () -> true),
+    /** The language revision, merge and init write new scripts in: groovy or kotlin. */
+    SCRIPT_LANGUAGE("scriptLanguage", true, SettingValues::scriptLanguage, () -> "groovy");
 
     private static final Map<String, Setting> BY_KEY = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(Setting::key, Function.identity()));

@@ -127,6 +127,15 @@ final class SettingValues {
         return value.toString();
     }
 
+    /** The language new scripts are written in: groovy or kotlin. */
+    static String scriptLanguage(String key, Object value) {
+        String language = text(key, value).trim();
+        if (!language.equals("groovy") && !language.equals("kotlin")) {
+            throw new ConfigException("setting '" + key + "' is '" + language + "'; use groovy or kotlin");
+        }
+        return language;
+    }
+
     /** A lint-on-upgrade mode: a {@link LintOnUpgrade}, or its word. */
     static LintOnUpgrade lintOnUpgrade(String key, Object value) {
         if (value instanceof LintOnUpgrade mode) {

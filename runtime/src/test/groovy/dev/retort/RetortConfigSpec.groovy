@@ -42,6 +42,7 @@ class RetortConfigSpec extends Specification {
             (Setting.VALIDATE_CHECKSUMS)       : { RetortConfig c -> c.validateChecksums() },
             (Setting.LINT_ON_UPGRADE)          : { RetortConfig c -> c.lintOnUpgrade() },
             (Setting.CACHE)                    : { RetortConfig c -> c.cache() },
+            (Setting.SCRIPT_LANGUAGE)          : { RetortConfig c -> c.scriptLanguage() },
     ]
 
     // a URL is needed for user and password to mean anything; a data source excludes one
@@ -85,6 +86,7 @@ class RetortConfigSpec extends Specification {
             [Setting.LINT_ON_UPGRADE, 'warn', LintOnUpgrade.WARNING],
             [Setting.LINT_ON_UPGRADE, LintOnUpgrade.OFF, LintOnUpgrade.OFF],
             [Setting.CACHE, 'no', false],
+            [Setting.SCRIPT_LANGUAGE, 'kotlin', 'kotlin'],
     ]
 
     static final List INVALID = [
@@ -112,6 +114,7 @@ class RetortConfigSpec extends Specification {
             [Setting.VALIDATE_CHECKSUMS, 'y', "validateChecksums: 'y' is not true or false"],
             [Setting.LINT_ON_UPGRADE, 'fail', "lintOnUpgrade: 'fail' is not warning, refuse or off"],
             [Setting.CACHE, 'disk', "cache: 'disk' is not true or false"],
+            [Setting.SCRIPT_LANGUAGE, 'cobol', "setting 'scriptLanguage' is 'cobol'; use groovy or kotlin"],
     ]
 
     def "#setting: #value is accepted and read back as #expected"() {

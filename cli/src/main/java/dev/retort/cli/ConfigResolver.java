@@ -75,7 +75,7 @@ public final class ConfigResolver {
         settings.put("locations", g.dirs != null && !g.dirs.isEmpty() ? g.dirs
                 : first(env.apply("RETORT_LOCATIONS"), file.get("locations"), dotenv.get("RETORT_LOCATIONS")));
         for (String key : List.of("versionTable", "historyTable", "lockTimeout", "lock", "transactionPerMigration",
-                "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout", "lockRetries", "lockRetryBackoff")) {
+                "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout", "lockRetries", "lockRetryBackoff", "scriptLanguage")) {
             settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
         file.forEach((k, v) -> {

@@ -16,6 +16,10 @@ public final class InitCommand extends BaseCommand {
     @Parameters(index = "0", defaultValue = ".", paramLabel = "DIR", description = "the project directory; must be empty or new")
     Path dir;
 
+    @picocli.CommandLine.Option(names = "--lang", paramLabel = "LANG", defaultValue = "groovy",
+            description = "the language of the project's migrations: groovy (default) or kotlin")
+    String lang;
+
     @Override
     public Integer call() throws IOException {
         Path target = root.workingDir().resolve(dir).normalize();
@@ -29,14 +33,16 @@ public final class InitCommand extends BaseCommand {
                 }
             }
         }
+        ScriptKind kind = ScriptKind.named(lang);
         Files.createDirectories(target.resolve("migrations/templates"));
-        write(target.resolve("retort.properties"), resource("retort.properties"));
-        write(target.resolve("migrations/templates/revision.groovy.tmpl"), resource("revision.groovy.tmpl"));
+        write(target.resolve("retort.properties"), resource("retort.properties")
+                + (kind == ScriptKind.KOTLIN ? "\n# new scripts (revision, merge) are Kotlin: *.retort.kts\nscriptLanguage=kotlin\n" : ""));
+        write(target.resolve("migrations/templates/" + kind.template()), resource(kind.template()));
         write(target.resolve(".gitignore"), ".retort/\n.env\n");
         printer().line("Created a Retort project in " + target);
         printer().line("  retort.properties                      settings (url, schema, ...); or use RETORT_URL / DATABASE_URL");
         printer().line("  migrations/                            your migration scripts");
-        printer().line("  migrations/templates/revision.groovy.tmpl  the template 'retort revision' uses");
+        printer().line("  migrations/templates/" + kind.template() + "  the template 'retort revision' uses");
         printer().line("Next: retort revision -m \"create users\"   then   retort upgrade");
         return 0;
     }

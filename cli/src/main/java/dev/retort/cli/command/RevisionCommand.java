@@ -47,6 +47,9 @@ public final class RevisionCommand extends BaseCommand {
             "Then 'retort --url URL stamp REV' marks that database as at it."})
     String baselineFrom;
 
+    @Option(names = "--lang", paramLabel = "LANG", description = "groovy or kotlin (default: the scriptLanguage setting, else groovy)")
+    String lang;
+
     @Mixin
     ModelOptions modelOptions = new ModelOptions();
 
@@ -88,6 +91,10 @@ public final class RevisionCommand extends BaseCommand {
             throw new UsageException("--allow-empty goes with --autogenerate");
         }
         try (Retort retort = open()) {
+            if (autogenerate && ScriptWriter.kind(retort, lang) == ScriptKind.KOTLIN) {
+                throw new UsageException("--autogenerate writes Groovy only so far; run it with --lang groovy "
+                        + "(a Groovy and a Kotlin migration mix freely in one graph)");
+            }
             String id = revId != null ? revId : ScriptWriter.newId();
             if (!id.matches("[A-Za-z0-9_]{1,255}")) {
                 throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
@@ -146,7 +153,7 @@ public final class RevisionCommand extends BaseCommand {
                 downgrade = diff.downgrade();
             }
             Path file = ScriptWriter.write(retort, id, revises, message, branchLabels == null ? List.of() : branchLabels, deps,
-                    upgrade, downgrade);
+                    upgrade, downgrade, lang);
             printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id
                     + (revises.isEmpty() ? ", a new base" : ", revises " + String.join(", ", revises)) + ")");
             return 0;

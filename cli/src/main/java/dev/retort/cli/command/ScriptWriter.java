@@ -32,12 +32,19 @@ final class ScriptWriter {
 
     static Path write(Retort retort, String id, List<String> revises, String message, List<String> labels,
                       List<String> dependsOn) throws IOException {
-        return write(retort, id, revises, message, labels, dependsOn, "", "");
+        return write(retort, id, revises, message, labels, dependsOn, "", "", null);
+    }
+
+    /** The language a new script is written in: {@code --lang}, else the scriptLanguage setting. */
+    static ScriptKind kind(Retort retort, String lang) {
+        String name = lang != null ? lang : retort.config().scriptLanguage();
+        return ScriptKind.named(name == null ? "groovy" : name);
     }
 
     /** As above, with the bodies of the upgrade and downgrade blocks (autogenerate). */
     static Path write(Retort retort, String id, List<String> revises, String message, List<String> labels,
-                      List<String> dependsOn, String upgrade, String downgrade) throws IOException {
+                      List<String> dependsOn, String upgrade, String downgrade, String lang) throws IOException {
+        ScriptKind kind = kind(retort, lang);
         if (message.chars().anyMatch(ch -> ch == '\n' || ch == '\r' || Character.isISOControl(ch) && ch != '\t')) {
             // the header reader takes a one-line literal: a line break would write a script that cannot load
             throw new UsageException("--message: give one line (it becomes the script's message header); "
@@ -50,21 +57,22 @@ final class ScriptWriter {
         }
         Path dir = retort.config().projectDir().resolve(location);
         Files.createDirectories(dir);
-        Path template = dir.resolve("templates/revision.groovy.tmpl");
-        String text = Files.exists(template) ? Files.readString(template) : InitCommand.resource("revision.groovy.tmpl");
+        Path template = dir.resolve("templates/" + kind.template());
+        String text = Files.exists(template) ? Files.readString(template) : InitCommand.resource(kind.template());
         if (!upgrade.isEmpty() && !(text.contains("${upgrade}") && text.contains("${downgrade}"))) {
-            text = InitCommand.resource("revision.groovy.tmpl"); // a project template without the block placeholders
+            text = InitCommand.resource(kind.template()); // a project template without the block placeholders
         }
         String created = now.truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_INSTANT);
         Map<String, String> values = new LinkedHashMap<>();
         values.put("revision", id);
-        values.put("revises", String.join(", ", revises.stream().map(ScriptWriter::literal).toList()));
+        values.put("revises", String.join(", ", revises.stream().map(kind::literal).toList()));
         values.put("message", message);
         values.put("created", created);
-        values.put("header", header(id, revises, message, created, labels, dependsOn));
+        values.put("header", kind == ScriptKind.KOTLIN ? ScriptKind.kotlinHeader(id, revises, message, created, labels, dependsOn)
+                : header(id, revises, message, created, labels, dependsOn));
         values.put("upgrade", upgrade);
         values.put("downgrade", downgrade);
-        String name = now.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmm")) + "_" + id + "_" + slug(message) + ".groovy";
+        String name = now.format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmm")) + "_" + id + "_" + slug(message) + kind.ending();
         Path file = dir.resolve(name);
         Files.writeString(file, fill(text, values));
         return file;
