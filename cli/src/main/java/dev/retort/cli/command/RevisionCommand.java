@@ -74,7 +74,7 @@ public final class RevisionCommand extends BaseCommand {
             String upgrade = retort.baseline(modelOptions.scratchUrl);
             printer().progress("");
             Path file = ScriptWriter.write(retort, id, List.of(), message, branchLabels == null ? List.of() : branchLabels, List.of(),
-                    upgrade, "");
+                    upgrade, "", "groovy");   // the baseline is written in the Groovy DSL
             printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id + ", a new base: the baseline of "
                     + retort.databaseDescription() + ", checked on a scratch database)");
             printer().line("Next: 'retort --url URL stamp " + id + "' marks that database as at it.");
