@@ -105,7 +105,7 @@ public record SqlHeader(Map<String, String> values, Map<String, Integer> lines) 
                 checkId(file, k, id);
             }
         }
-        if (list("revises").contains(value("revision"))) {
+        if (value("revision") != null && list("revises").contains(value("revision"))) {
             throw new ScriptException(file + ":" + lines.get("revises") + ": revision '" + value("revision") + "' revises itself");
         }
         String tx = value("transaction");
