@@ -30,7 +30,7 @@ import java.util.function.Function;
         description = "Database migrations for PostgreSQL, written in Groovy.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
-                StampCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, GraphCommand.class,
+                StampCommand.class, ImportCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, GraphCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 script or graph error, 4 cannot connect,",
                 "5 migration failed, 6 lock timeout, 7 check found problems."})
