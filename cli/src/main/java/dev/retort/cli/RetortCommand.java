@@ -6,6 +6,7 @@ import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.GraphCommand;
 import dev.retort.cli.command.MergeCommand;
 import dev.retort.cli.command.StampCommand;
+import dev.retort.cli.command.ImportCommand;
 import dev.retort.cli.command.StatusCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
