@@ -80,6 +80,9 @@ final class AlembicTranslator {
         if (s.block() != null || s.expr() == null) {
             return s.source().strip().equals("pass") ? List.of() : null;
         }
+        if (s.target() == null && s.expr() instanceof Str) {
+            return List.of(); // a docstring
+        }
         if (s.target() != null) {
             if (s.expr() instanceof Call c && ("sa.table".equals(c.name()) || "table".equals(c.name()) || "sa.sql.table".equals(c.name()))) {
                 tableVars.put(s.target(), str(c.args().get(0)));
