@@ -157,6 +157,16 @@ public final class Retort implements AutoCloseable {
         return new Stamp(context).sql(targets);
     }
 
+    /** The rows of Flyway's history table {@code table} (normally {@code flyway_schema_history}) in the schema; reads only. */
+    public List<ForeignHistoryRow> flywayHistory(String table) {
+        return new dev.retort.internal.command.ForeignHistory(context).flyway(table);
+    }
+
+    /** The revisions in Alembic's version table {@code table} (normally {@code alembic_version}); reads only. */
+    public List<String> alembicHeads(String table) {
+        return new dev.retort.internal.command.ForeignHistory(context).alembic(table);
+    }
+
     /** Accepts the current text of applied scripts as applied (after an intended edit): no migration runs. */
     public List<String> updateChecksums(List<String> targets) {
         return new UpdateChecksums(context).run(targets);

@@ -7,6 +7,7 @@ import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.GraphCommand;
 import dev.retort.cli.command.MergeCommand;
 import dev.retort.cli.command.StampCommand;
+import dev.retort.cli.command.ImportCommand;
 import dev.retort.cli.command.StatusCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
@@ -31,7 +32,7 @@ import java.util.function.Function;
         description = "Database migrations for PostgreSQL, written in Groovy.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HistoryCommand.class, HeadsCommand.class, BranchesCommand.class, ShowCommand.class,
-                StampCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, GraphCommand.class, ModelCommand.class,
+                StampCommand.class, ImportCommand.class, MergeCommand.class, StatusCommand.class, CheckCommand.class, LintCommand.class, VerifyCommand.class, GraphCommand.class, ModelCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 internal error, 2 bad usage, 3 script or graph error, 4 cannot connect,",
                 "5 migration failed, 6 lock timeout, 7 check found problems."})

@@ -3,7 +3,7 @@ package dev.retort.spi;
 import dev.retort.Revision;
 
 /**
- * A script language (the Groovy DSL is the one there is), found with {@link java.util.ServiceLoader}
+ * A script language (the Groovy DSL, plain SQL), found with {@link java.util.ServiceLoader}
  * so the runtime stays free of Groovy.
  */
 public interface ScriptLanguage {
@@ -12,6 +12,16 @@ public interface ScriptLanguage {
 
     /** Reads the header without compiling; errors name file and line. */
     Revision readHeader(ScriptSource source, String checksum);
+
+    /**
+     * Reads the headers of all of this language's files at once, in the order found, so that a language whose
+     * files imply their order by name (Flyway's {@code V1__init.sql}, {@code V2__...}) can link them; a file that is
+     * not a revision of its own (Flyway's {@code U2__...} undo file) yields none. Each revision's {@code file} is its
+     * source's display name. Default: {@link #readHeader} for each file.
+     */
+    default java.util.List<Revision> readHeaders(java.util.List<ScriptSource> sources) {
+        return sources.stream().map(s -> readHeader(s, s.checksum())).toList();
+    }
 
     /** Keep compiled scripts in {@code dir}, each entry authenticated with {@code seal} (null dir: no cache). */
     default void cacheIn(java.nio.file.Path dir, CacheSeal seal) {

@@ -23,8 +23,17 @@ public final class StampCommand extends BaseCommand {
     @Option(names = "--sql", description = "print the SQL instead of running it (rewrites the version table whole)")
     boolean sql;
 
+    @Option(names = "--from-flyway", description = "stamp where flyway_schema_history says Flyway left the database (refuses when the histories disagree)")
+    boolean fromFlyway;
+
+    @Option(names = "--from-alembic", description = "stamp the heads in alembic_version (the Alembic table stays as it is)")
+    boolean fromAlembic;
+
     @Override
     public Integer call() {
+        if (fromFlyway || fromAlembic) {
+            return takeOver();
+        }
         if (revs == null || revs.isEmpty()) {
             throw new dev.retort.UsageException("stamp needs at least one REV (a revision, head, heads or base; 'all' with --update-checksums)");
         }
@@ -42,6 +51,48 @@ public final class StampCommand extends BaseCommand {
             RunResult r = retort.stamp(revs, purge);
             printer().line("Stamped: the database is now at " + Format.ids(r.heads()) + " (no migration ran).");
             return 0;
+        }
+    }
+
+    // the other tool's table names where it left the database; only Retort's tables are written
+    private int takeOver() {
+        if (fromFlyway && fromAlembic || revs != null && !revs.isEmpty() || sql || purge || updateChecksums) {
+            throw new dev.retort.UsageException("stamp --from-flyway / --from-alembic take no REV and no other option; give one of them alone");
+        }
+        try (Retort retort = open()) {
+            List<String> targets;
+            String from;
+            if (fromFlyway) {
+                java.nio.file.Path dir = retort.config().projectDir();
+                targets = List.of(dev.retort.importer.FlywayTakeover.target(retort.flywayHistory("flyway_schema_history"),
+                        retort.revisions(), r -> read(dir, r)));
+                from = "flyway_schema_history";
+            } else {
+                targets = retort.alembicHeads("alembic_version");
+                if (targets.isEmpty()) {
+                    throw new dev.retort.CheckFailedException("alembic_version is empty: Alembic applied nothing; run upgrade instead");
+                }
+                for (String t : targets) {
+                    if (retort.revisions().stream().noneMatch(r -> r.id().equals(t))) {
+                        throw new dev.retort.CheckFailedException("alembic_version holds " + t + ", which no migration here defines;"
+                                + " import the Alembic revisions first (retort import alembic DIR)");
+                    }
+                }
+                from = "alembic_version";
+            }
+            RunResult r = retort.stamp(targets, false);
+            printer().line("Stamped from " + from + ": the database is now at " + Format.ids(r.heads())
+                    + " (no migration ran; " + from + " left as it was).");
+            return 0;
+        }
+    }
+
+    private static String read(java.nio.file.Path dir, dev.retort.Revision r) {
+        try {
+            java.nio.file.Path f = java.nio.file.Path.of(r.file());
+            return java.nio.file.Files.readString(f.isAbsolute() || dir == null ? f : dir.resolve(f));
+        } catch (java.io.IOException e) {
+            throw new dev.retort.ScriptException(r.file() + ": cannot read it (" + e.getMessage() + ")");
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.retort.internal.script.ScriptLocator;
 import dev.retort.spi.CacheSeal;
 import dev.retort.spi.ScriptSource;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,12 +31,12 @@ public final class ProjectLoader {
             locator.ignoredSqlNotice(config.locations(), f -> found.stream().anyMatch(s -> s.text().contains("sqlFile")
                     && s.text().contains(f.getFileName().toString()))).ifPresent(config.listener()::notice);
         }
-        List<Revision> revisions = new ArrayList<>(found.size());
+        Map<String, ScriptSource> byFile = new HashMap<>();
+        found.forEach(s -> byFile.putIfAbsent(s.displayName(), s));
+        List<Revision> revisions = language.readHeaders(found);
         Map<String, ScriptSource> sources = new HashMap<>();
-        for (ScriptSource s : found) {
-            Revision r = language.readHeader(s, s.checksum());
-            revisions.add(r);
-            sources.putIfAbsent(r.id(), s);
+        for (Revision r : revisions) {
+            sources.putIfAbsent(r.id(), byFile.get(r.file()));
         }
         return new CommandContext(config, language, new RevisionGraph(revisions), sources, seal);
     }

@@ -85,6 +85,18 @@ public final class ScriptLanguages implements ScriptLanguage {
         return forFile(source.displayName()).readHeader(source, checksum);
     }
 
+    /** Each language reads its own files together (in the order found); the revisions of all languages, in that order. */
+    @Override
+    public List<Revision> readHeaders(List<ScriptSource> sources) {
+        java.util.Map<ScriptLanguage, List<ScriptSource>> byLanguage = new java.util.LinkedHashMap<>();
+        for (ScriptSource s : sources) {
+            byLanguage.computeIfAbsent(forFile(s.displayName()), l -> new ArrayList<>()).add(s);
+        }
+        List<Revision> out = new ArrayList<>(sources.size());
+        byLanguage.forEach((language, files) -> out.addAll(language.readHeaders(files)));
+        return out;
+    }
+
     @Override
     public void cacheIn(Path dir, CacheSeal seal) {
         languages.forEach(l -> l.cacheIn(dir, seal));
