@@ -11,6 +11,8 @@ import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.BaselineQueries;
 import dev.retort.internal.dialect.Statement;
+import dev.retort.internal.sink.JdbcSink;
+import dev.retort.spi.SqlFailure;
 import dev.retort.spi.Operation;
 import dev.retort.spi.Sql;
 
@@ -93,17 +95,16 @@ public final class Baseline {
             SqlCall.wrap("lost the connection to a scratch database", () -> {
                 try (Connection c = ScratchServer.connect(url)) {
                     c.setAutoCommit(false);
-                    try (var st = c.createStatement()) {
-                        for (Change change : all) {
-                            for (Operation op : change.up()) {
-                                for (Statement s : ctx.dialect().render(op)) {
-                                    try {
-                                        st.execute(s.sql());
-                                    } catch (SQLException e) {
-                                        throw new ScriptException("the baseline fails on an empty scratch database at "
-                                                + s.sql().lines().findFirst().orElse("") + ": "
-                                                + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "; nothing was written", e);
-                                    }
+                    JdbcSink sink = new JdbcSink(c);
+                    for (Change change : all) {
+                        for (Operation op : change.up()) {
+                            for (Statement s : ctx.dialect().render(op)) {
+                                try {
+                                    sink.execute(s);
+                                } catch (SqlFailure e) {
+                                    throw new ScriptException("the baseline fails on an empty scratch database at "
+                                            + s.sql().lines().findFirst().orElse("") + ": "
+                                            + String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("") + "; nothing was written", e);
                                 }
                             }
                         }
@@ -126,18 +127,13 @@ public final class Baseline {
         return statements.stream().map(s -> (Operation) new Sql(s.strip(), down)).toList();
     }
 
+    // the first column of each row (the sink, not this command, talks JDBC)
+    private static List<String> column(Connection c, String query) {
+        return new JdbcSink(c).query(query).stream().map(r -> String.valueOf(r[0])).toList();
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> strings(Object o) {
         return (List<String>) o;
-    }
-
-    private static List<String> column(Connection c, String query) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (var st = c.createStatement(); var rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 }

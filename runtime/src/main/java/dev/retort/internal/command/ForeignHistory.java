@@ -3,11 +3,8 @@ package dev.retort.internal.command;
 import dev.retort.ForeignHistoryRow;
 import dev.retort.UsageException;
 import dev.retort.internal.dialect.ForeignHistoryQueries;
+import dev.retort.internal.sink.JdbcSink;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,16 +19,12 @@ public final class ForeignHistory {
     /** Every row of Flyway's history table, oldest first. */
     public List<ForeignHistoryRow> flyway(String table) {
         return ctx.onDatabase("could not read " + table + " on", c -> {
-            requireTable(c, table, "Flyway");
+            JdbcSink sink = new JdbcSink(c);
+            requireTable(sink, table, "Flyway");
             List<ForeignHistoryRow> rows = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(ForeignHistoryQueries.flywayRows(ctx.config().schema(), table))) {
-                while (rs.next()) {
-                    int checksum = rs.getInt("checksum");
-                    rows.add(new ForeignHistoryRow(rs.getInt("installed_rank"), rs.getString("version"),
-                            rs.getString("description"), rs.getString("type"), rs.getString("script"),
-                            rs.wasNull() ? null : checksum, rs.getBoolean("success")));
-                }
+            for (Object[] r : sink.query(ForeignHistoryQueries.flywayRows(ctx.config().schema(), table))) {
+                rows.add(new ForeignHistoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), Boolean.TRUE.equals(r[6])));
             }
             return rows;
         });
@@ -40,26 +33,20 @@ public final class ForeignHistory {
     /** The revisions in Alembic's version table. */
     public List<String> alembic(String table) {
         return ctx.onDatabase("could not read " + table + " on", c -> {
-            requireTable(c, table, "Alembic");
+            JdbcSink sink = new JdbcSink(c);
+            requireTable(sink, table, "Alembic");
             List<String> heads = new ArrayList<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery(ForeignHistoryQueries.alembicHeads(ctx.config().schema(), table))) {
-                while (rs.next()) {
-                    heads.add(rs.getString(1));
-                }
+            for (Object[] r : sink.query(ForeignHistoryQueries.alembicHeads(ctx.config().schema(), table))) {
+                heads.add(String.valueOf(r[0]));
             }
             return heads;
         });
     }
 
-    private void requireTable(Connection c, String table, String tool) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery(ForeignHistoryQueries.exists(ctx.config().schema(), table))) {
-            rs.next();
-            if (!rs.getBoolean(1)) {
-                throw new UsageException("there is no " + tool + " table " + ctx.config().schema() + "." + table + " on "
-                        + ctx.database().describe() + "; point --url (and --schema) at the database " + tool + " migrated");
-            }
+    private void requireTable(JdbcSink sink, String table, String tool) {
+        if (!sink.probe(ForeignHistoryQueries.exists(ctx.config().schema(), table))) {
+            throw new UsageException("there is no " + tool + " table " + ctx.config().schema() + "." + table + " on "
+                    + ctx.database().describe() + "; point --url (and --schema) at the database " + tool + " migrated");
         }
     }
 }
