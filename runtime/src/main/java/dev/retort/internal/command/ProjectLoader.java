@@ -7,6 +7,7 @@ import dev.retort.internal.script.ScriptLocator;
 import dev.retort.spi.CacheSeal;
 import dev.retort.spi.ScriptSource;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,11 @@ public final class ProjectLoader {
         }
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         ScriptLocator locator = new ScriptLocator(config.projectDir(), cl == null ? ProjectLoader.class.getClassLoader() : cl);
-        List<ScriptSource> found = locator.find(config.locations(), language.endings());
+        List<ScriptSource> all = locator.find(config.locations(), language.endings());
+        // a .sql file a script runs (sqlFile 'x.sql') is that script's text, not a migration of its own
+        List<ScriptSource> found = all.stream().filter(s -> !usedBySqlFile(s.file(), all)).toList();
         if (!language.reads(".sql")) {
-            // a .sql file a script names (sqlFile 'x.sql') is run by that script, not ignored
-            locator.ignoredSqlNotice(config.locations(), f -> found.stream().anyMatch(s -> s.text().contains("sqlFile")
-                    && s.text().contains(f.getFileName().toString()))).ifPresent(config.listener()::notice);
+            locator.ignoredSqlNotice(config.locations(), f -> usedBySqlFile(f, all)).ifPresent(config.listener()::notice);
         }
         Map<String, ScriptSource> byFile = new HashMap<>();
         found.forEach(s -> byFile.putIfAbsent(s.displayName(), s));
@@ -39,5 +40,14 @@ public final class ProjectLoader {
             sources.putIfAbsent(r.id(), byFile.get(r.file()));
         }
         return new CommandContext(config, language, new RevisionGraph(revisions), sources, seal);
+    }
+
+    private static boolean usedBySqlFile(Path file, List<ScriptSource> scripts) {
+        if (file == null || file.getFileName() == null || !file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".sql")) {
+            return false;
+        }
+        String name = file.getFileName().toString();
+        return scripts.stream().anyMatch(s -> s.file() != null && !s.file().equals(file) && s.text().contains("sqlFile")
+                && s.text().contains(name));
     }
 }
