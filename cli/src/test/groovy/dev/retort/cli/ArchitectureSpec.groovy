@@ -38,11 +38,11 @@ class ArchitectureSpec extends Specification {
         offenders == []
     }
 
-    def "every type in the public package has Javadoc"() {
+    def "every type in the public package has Javadoc (package-private helpers too)"() {
         when:
         def undocumented = Files.list(ROOT.resolve('runtime/src/main/java/dev/retort')).withCloseable { it.toList() }
                 .findAll { it.toString().endsWith('.java') && !it.toString().endsWith('package-info.java') }
-                .findAll { f -> !(f.text =~ /(?s)\*\/\s*(@\w+\s*)*public (final )?(class|interface|record|enum)/) }
+                .findAll { f -> !(f.text =~ /(?s)\*\/\s*(@\w+\s*)*(public )?(final )?(class|interface|record|enum)/) }
 
         then:
         undocumented == []

@@ -32,7 +32,7 @@ class ReliabilitySpec extends CliSpecification {
         then:
         r.exit == 0
         r.err =~ /a1: canceling statement due to lock timeout; the migration was rolled back, retry 1 of 10 in \d+ ms/
-        (r.err =~ /retry 1 of 10 in (\d+) ms/)[0][1].toLong() in 100..300   // 200 ms, jittered by half either way
+        (r.err =~ /retry 1 of 10 in (\d+) ms/)[0][1].toInteger() in 100..300   // 200 ms, jittered by half either way
         versions() == ['a1']
         db.withSql { it.firstRow("SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'busy' AND column_name = 'note'").n } == 1
         history().findAll { !it.success }.size() >= 1
