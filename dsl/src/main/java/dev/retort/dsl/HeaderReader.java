@@ -2,14 +2,11 @@ package dev.retort.dsl;
 
 import dev.retort.Revision;
 import dev.retort.ScriptException;
-import dev.retort.spi.DurationParser;
+import dev.retort.spi.HeaderValues;
 import dev.retort.spi.ScriptSource;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,12 +14,7 @@ import java.util.regex.Pattern;
  * so listing thousands of revisions costs a file read each. Header values must be literals.
  */
 public final class HeaderReader {
-    private static final Set<String> KEYS = Set.of("revision", "revises", "message", "created", "branchLabels",
-            "dependsOn", "transaction", "lockTimeout", "statementTimeout");
-    private static final Set<String> SINGLE = Set.of("revision", "message", "created", "transaction", "lockTimeout",
-            "statementTimeout");
     private static final Pattern LATE_REVISION = Pattern.compile("(?m)^\\s*revision[\\s(]");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,255}");
 
     private HeaderReader() {
     }
@@ -31,8 +23,7 @@ public final class HeaderReader {
     public static Revision read(ScriptSource source, String checksum) {
         String file = source.displayName();
         String text = source.text();
-        Map<String, List<String>> values = new LinkedHashMap<>();
-        Map<String, Integer> lines = new LinkedHashMap<>();
+        HeaderValues values = new HeaderValues(file);
         Cursor c = new Cursor(text);
         String stop = null; // the first line that is not a header, when it comes before 'revision'
         while (true) {
@@ -47,16 +38,14 @@ public final class HeaderReader {
                 c.skipLine();
                 continue;
             }
-            if (!KEYS.contains(word)) {
+            if (!HeaderValues.KEYS.contains(word)) {
                 c.pos = save;
-                if (!values.containsKey("revision")) {
+                if (!values.has("revision")) {
                     stop = line + ": '" + c.restOfLine().strip() + "' comes before the 'revision' header";
                 }
                 break;
             }
-            if (values.containsKey(word)) {
-                throw new ScriptException(file + ":" + line + ": header '" + word + "' is given twice; keep one");
-            }
+            values.refuseRepeat(word, line);
             c.skipSpaces();
             boolean paren = c.peek() == '(';
             if (paren) {
@@ -99,62 +88,17 @@ public final class HeaderReader {
                 throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be only literals, but goes on with '"
                         + (rest.length() > 40 ? rest.substring(0, 40) + "..." : rest) + "'");
             }
-            if (SINGLE.contains(word) && literals.size() != 1) {
-                throw new ScriptException(file + ":" + line + ": header '" + word + "' takes one value, got " + literals.size());
-            }
-            values.put(word, literals);
-            lines.put(word, line);
+            values.put(word, literals, line);
         }
-        if (!values.containsKey("revision") && stop != null && LATE_REVISION.matcher(text).find()) {
+        if (!values.has("revision") && stop != null && LATE_REVISION.matcher(text).find()) {
             throw new ScriptException(file + ":" + stop + "; start the script with its header (revision 'abc123def456', "
                     + "revises ..., message ...), then upgrade { }");
         }
-        if (!values.containsKey("revision")) {
+        if (!values.has("revision")) {
             throw new ScriptException(file + ":1: no 'revision' header; start the script with revision 'abc123def456' "
                     + "(headers come first, before upgrade { })");
         }
-        String id = values.get("revision").get(0);
-        checkId(file, lines.get("revision"), "revision", id);
-        List<String> revises = values.getOrDefault("revises", List.of());
-        for (String r : revises) {
-            checkId(file, lines.get("revises"), "revises", r);
-        }
-        List<String> dependsOn = values.getOrDefault("dependsOn", List.of());
-        for (String r : dependsOn) {
-            checkId(file, lines.get("dependsOn"), "dependsOn", r);
-        }
-        if (revises.contains(id)) {
-            throw new ScriptException(file + ":" + lines.get("revises") + ": revision '" + id + "' revises itself");
-        }
-        String tx = values.containsKey("transaction") ? values.get("transaction").get(0) : "per-migration";
-        if (!tx.equals("none") && !tx.equals("per-migration")) {
-            throw new ScriptException(file + ":" + lines.get("transaction") + ": transaction '" + tx
-                    + "' is not known; use transaction 'none' to run the whole migration outside a transaction");
-        }
-        for (String key : List.of("lockTimeout", "statementTimeout")) {
-            if (values.containsKey(key)) {
-                try {
-                    DurationParser.parse(values.get(key).get(0));
-                } catch (IllegalArgumentException e) {
-                    throw new ScriptException(file + ":" + lines.get(key) + ": " + key + " " + e.getMessage());
-                }
-            }
-        }
-        String message = values.containsKey("message") ? values.get("message").get(0) : null;
-        String created = values.containsKey("created") ? values.get("created").get(0) : null;
-        return new Revision(id, revises, dependsOn, values.getOrDefault("branchLabels", List.of()), message, created,
-                !tx.equals("none"), file, checksum, first(values, "lockTimeout"), first(values, "statementTimeout"));
-    }
-
-    private static String first(Map<String, List<String>> values, String key) {
-        return values.containsKey(key) ? values.get(key).get(0) : null;
-    }
-
-    private static void checkId(String file, int line, String header, String id) {
-        if (!ID.matcher(id).matches()) {
-            throw new ScriptException(file + ":" + line + ": " + header + " '" + id
-                    + "' is not a revision id (letters, digits and _, at most 255)");
-        }
+        return values.toRevision(checksum, "transaction 'none'");
     }
 
     private static final class Cursor {
