@@ -1,5 +1,6 @@
 package dev.retort.dsl
 
+import dev.retort.spi.JvmErrors
 import dev.retort.spi.ScriptLine
 import dev.retort.Revision
 import dev.retort.ScriptException

@@ -1,5 +1,7 @@
 package dev.retort.kotlin
 
+import dev.retort.spi.JvmErrors
+import dev.retort.spi.ScriptLine
 import dev.retort.RetortException
 import dev.retort.Revision
 import dev.retort.ScriptException
@@ -37,7 +39,7 @@ internal class KotlinMigrationBody(
 
             override fun emit(operation: Operation) {
                 val back = Reversal.of(operation).orElseThrow {
-                    ScriptException("$file${ScriptLines.lineOf(Throwable(), file)}: ${Reversal.describe(operation)} "
+                    ScriptException("$file${ScriptLine.suffix(Throwable(), file)}: ${Reversal.describe(operation)} "
                             + "cannot be reversed inside change { }; write upgrade { } and downgrade { } instead")
                 }
                 reversed.addFirst(back)
@@ -82,15 +84,15 @@ internal class KotlinMigrationBody(
             throw e
         } catch (e: RetortException) {
             if (e is ScriptException && e.message?.startsWith(file) != true) {
-                throw ScriptException("$file${ScriptLines.lineOf(e, file)}: ${e.message}", e)
+                throw ScriptException("$file${ScriptLine.suffix(e, file)}: ${e.message}", e)
             }
             throw e
         } catch (e: RuntimeException) {
-            throw ScriptException("$file${ScriptLines.lineOf(e, file)}: ${e.javaClass.simpleName}: ${e.message}", e)
+            throw ScriptException("$file${ScriptLine.suffix(e, file)}: ${e.javaClass.simpleName}: ${e.message}", e)
         } catch (e: StackOverflowError) {
-            throw ScriptLines.jvmError(e, file, "in its blocks")
+            throw JvmErrors.of(e, file, "in its blocks")
         } catch (e: OutOfMemoryError) {
-            throw ScriptLines.jvmError(e, file, "in its blocks")
+            throw JvmErrors.of(e, file, "in its blocks")
         }
     }
 }

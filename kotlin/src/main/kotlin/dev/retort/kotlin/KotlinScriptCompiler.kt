@@ -1,5 +1,7 @@
 package dev.retort.kotlin
 
+import dev.retort.spi.JvmErrors
+import dev.retort.spi.ScriptLine
 import dev.retort.Revision
 import dev.retort.ScriptException
 import dev.retort.spi.CacheSeal
@@ -47,16 +49,16 @@ class KotlinScriptCompiler(
         } catch (e: Exception) {
             throw loading(file, e)
         } catch (e: StackOverflowError) {
-            throw ScriptLines.jvmError(e, file, "while loading")
+            throw JvmErrors.of(e, file, "while loading")
         } catch (e: OutOfMemoryError) {
-            throw ScriptLines.jvmError(e, file, "while loading")
+            throw JvmErrors.of(e, file, "while loading")
         }
         return KotlinMigrationBody(script, file, revision, entry.replayable())
     }
 
     private fun loading(file: String, e: Throwable): RuntimeException =
-        if (e is ScriptException) ScriptException("$file${ScriptLines.lineOf(e, file)}: ${e.message}", e)
-        else ScriptException("$file${ScriptLines.lineOf(e, file)}: the script failed while loading: ${e.message ?: e.javaClass.simpleName}", e)
+        if (e is ScriptException) ScriptException("$file${ScriptLine.suffix(e, file)}: ${e.message}", e)
+        else ScriptException("$file${ScriptLine.suffix(e, file)}: the script failed while loading: ${e.message ?: e.javaClass.simpleName}", e)
 
     private fun toClasses(file: String, fileName: String, text: String): CompiledKotlinCache.Entry {
         val code: SourceCode = text.toScriptSource(fileName)
