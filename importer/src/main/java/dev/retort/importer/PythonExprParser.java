@@ -37,6 +37,17 @@ final class PythonExprParser {
         return e;
     }
 
+    // after an item of a list, dict or call: true (and past it) when a comma says another may follow
+    private boolean nextItem() {
+        skip();
+        if (p < s.length() && s.charAt(p) == ',') {
+            p++;
+            skip();
+            return true;
+        }
+        return false;
+    }
+
     private void skip() {
         while (p < s.length()) {
             char ch = s.charAt(p);
@@ -79,14 +90,10 @@ final class PythonExprParser {
             skip();
             while (p < s.length() && s.charAt(p) != close) {
                 items.add(expr());
-                skip();
-                if (p < s.length() && s.charAt(p) == ',') {
-                    p++;
-                    comma = true;
-                    skip();
-                } else {
+                if (!nextItem()) {
                     break;
                 }
+                comma = true;
             }
             expect(close);
             e = ch == '(' && items.size() == 1 && !comma ? items.get(0) : new Seq(items);
@@ -99,11 +106,7 @@ final class PythonExprParser {
                 skip();
                 expect(':');
                 m.put(k instanceof Str str ? str.value() : k.toString(), expr());
-                skip();
-                if (p < s.length() && s.charAt(p) == ',') {
-                    p++;
-                    skip();
-                } else {
+                if (!nextItem()) {
                     break;
                 }
             }
@@ -157,11 +160,7 @@ final class PythonExprParser {
                     } else {
                         args.add(expr());
                     }
-                    skip();
-                    if (p < s.length() && s.charAt(p) == ',') {
-                        p++;
-                        skip();
-                    } else {
+                    if (!nextItem()) {
                         break;
                     }
                 }

@@ -72,13 +72,9 @@ final class PythonSubset {
         String doc = null;
         int i = 0;
         boolean first = true;
-        while (i < lines.size()) {
+        while ((i = nextCode(i, lines.size())) < lines.size()) {
             String l = lines.get(i);
             String s = l.strip();
-            if (s.isEmpty() || s.startsWith("#")) {
-                i++;
-                continue;
-            }
             int end = logicalEnd(i);
             String src = join(i, end);
             if (s.startsWith("def ")) {
@@ -123,16 +119,19 @@ final class PythonSubset {
         return new Module(doc, assigns, at, functions);
     }
 
+    // the first line from i (before to) that holds code: blank and comment-only lines are skipped
+    private int nextCode(int i, int to) {
+        while (i < to && (lines.get(i).isBlank() || lines.get(i).strip().startsWith("#"))) {
+            i++;
+        }
+        return i;
+    }
+
     private List<Stmt> statements(int from, int to) {
         List<Stmt> out = new ArrayList<>();
         int i = from;
-        while (i < to) {
+        while ((i = nextCode(i, to)) < to) {
             String l = lines.get(i);
-            String s = l.strip();
-            if (s.isEmpty() || s.startsWith("#")) {
-                i++;
-                continue;
-            }
             int end = logicalEnd(i);
             String src = join(i, end);
             String st = src.strip();
