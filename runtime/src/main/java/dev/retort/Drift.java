@@ -3,7 +3,7 @@ package dev.retort;
 import java.util.List;
 
 /**
- * What {@link Retort#drift} found: how a live database differs from what its own migrations build at the
+ * What {@link SchemaModels#drift} found: how a live database differs from what its own migrations build at the
  * revision it is at.
  *
  * @param revisions   the database's version rows the comparison was made at

@@ -1,7 +1,7 @@
 package dev.retort;
 
 /**
- * One row of Flyway's {@code flyway_schema_history}, as {@link Retort#flywayHistory(String)} reads it.
+ * One row of Flyway's {@code flyway_schema_history}, as {@link ForeignHistories#flyway(String)} reads it.
  *
  * @param rank        {@code installed_rank}: the order Flyway applied it in
  * @param version     the version ({@code 1.1}), or null for a repeatable migration

@@ -3,7 +3,7 @@ package dev.retort;
 import java.util.List;
 
 /**
- * What {@link Retort#compareWithModel} found between the schema the migrations build and the schema model.
+ * What {@link SchemaModels#compare(java.util.List, String, boolean)} found between the schema the migrations build and the schema model.
  *
  * @param differences one line per difference, empty when they agree
  * @param upgrade     the body of an {@code upgrade { }} block that makes the migrations build the model (DSL text)

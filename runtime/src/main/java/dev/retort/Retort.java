@@ -1,14 +1,11 @@
 package dev.retort;
 
-import dev.retort.internal.command.Autogenerate;
-import dev.retort.internal.command.Baseline;
 import dev.retort.internal.command.BuildVersion;
 import dev.retort.internal.command.Check;
 import dev.retort.internal.command.CommandContext;
 import dev.retort.internal.command.DriftCheck;
 import dev.retort.internal.command.Lint;
 import dev.retort.internal.command.Migrate;
-import dev.retort.internal.command.ModelExport;
 import dev.retort.internal.command.ProjectLoader;
 import dev.retort.internal.command.Show;
 import dev.retort.internal.command.Stamp;
@@ -16,7 +13,6 @@ import dev.retort.internal.command.Status;
 import dev.retort.internal.command.UpdateChecksums;
 import dev.retort.internal.command.Verify;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -157,16 +153,6 @@ public final class Retort implements AutoCloseable {
         return new Stamp(context).sql(targets);
     }
 
-    /** The rows of Flyway's history table {@code table} (normally {@code flyway_schema_history}) in the schema; reads only. */
-    public List<ForeignHistoryRow> flywayHistory(String table) {
-        return new dev.retort.internal.command.ForeignHistory(context).flyway(table);
-    }
-
-    /** The revisions in Alembic's version table {@code table} (normally {@code alembic_version}); reads only. */
-    public List<String> alembicHeads(String table) {
-        return new dev.retort.internal.command.ForeignHistory(context).alembic(table);
-    }
-
     /** Accepts the current text of applied scripts as applied (after an intended edit): no migration runs. */
     public List<String> updateChecksums(List<String> targets) {
         return new UpdateChecksums(context).run(targets);
@@ -226,69 +212,14 @@ public final class Retort implements AutoCloseable {
         return new DriftCheck(context).live();
     }
 
-    /**
-     * Compares the schema the migrations build with the schema model in {@code modelFiles} (schema.groovy):
-     * both are built on scratch databases ({@code scratchUrl}'s server, or a throwaway embedded one when
-     * null) and read back from pg_catalog, so PostgreSQL itself normalizes types and defaults. With
-     * {@code generate}, the result also holds the upgrade and downgrade that make the migrations build the
-     * model: guessed renames are applied first and the rest diffed again, and the upgrade is tried on the
-     * scratch database; what it leaves different is listed as unresolved.
-     */
-    public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate) {
-        return new Autogenerate(context).compare(modelFiles, scratchUrl, generate);
+    /** Schema models: comparisons with schema.groovy or entities, model and baseline writing, drift. */
+    public SchemaModels models() {
+        return new SchemaModels(context);
     }
 
-    /**
-     * As {@link #compareWithModel(List, String, boolean)} for a partial model: only the tables in {@code tables}
-     * are compared (empty: all), and the model may reference tables it does not declare.
-     */
-    public ModelComparison compareWithModel(List<Path> modelFiles, String scratchUrl, boolean generate, List<String> tables) {
-        return new Autogenerate(context).compare(modelFiles, scratchUrl, generate, tables);
-    }
-
-    /**
-     * Compares what the migrations build with a model source, {@code model} as in {@code model=jpa:com.example.domain}
-     * (retort-jpa must be on the classpath), its classes in {@code classpath} (folders or jars): the source builds the
-     * schema into a scratch database with its own tooling. Differences name the entity class and field.
-     */
-    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate) {
-        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate);
-    }
-
-    /**
-     * As {@link #compareWithModelSource(String, List, String, boolean)}, leaving out the model's tables named in
-     * {@code excludedTables}: objects the model source adds that the team does not manage.
-     */
-    public ModelComparison compareWithModelSource(String model, List<Path> classpath, String scratchUrl, boolean generate,
-                                                  List<String> excludedTables) {
-        return new Autogenerate(context).compareSource(model, classpath, scratchUrl, generate, excludedTables);
-    }
-
-    /**
-     * The upgrade body of a baseline: DSL operations and raw SQL that build this database's schema from empty,
-     * applied first to a scratch database ({@code scratchUrl}'s server or a throwaway embedded one), whose snapshot
-     * must equal this database's (else a {@link ScriptException} naming the difference). The database is only read.
-     */
-    public String baseline(String scratchUrl) {
-        return new Baseline(context).write(scratchUrl);
-    }
-
-    /** A complete schema model (schema.groovy text) of this database's configured schema; the database is only read. */
-    public String modelFromDatabase() {
-        return new ModelExport(context).fromDatabase();
-    }
-
-    /** A complete schema model (schema.groovy text) of what the migrations build, on a scratch database. */
-    public String modelFromMigrations(String scratchUrl) {
-        return new ModelExport(context).fromMigrations(scratchUrl);
-    }
-
-    /**
-     * Compares this (live) database with what the migrations build at the revision(s) it is at, on a
-     * scratch database ({@code scratchUrl}'s server, or a throwaway embedded one): what was changed by hand.
-     */
-    public Drift drift(String scratchUrl) {
-        return new DriftCheck(context).run(scratchUrl);
+    /** Flyway's and Alembic's histories in this database, read for a takeover. */
+    public ForeignHistories foreignHistories() {
+        return new ForeignHistories(context);
     }
 
     /** The applied set for a list of version rows: the rows and all their ancestors. */

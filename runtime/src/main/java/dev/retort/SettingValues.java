@@ -138,23 +138,21 @@ final class SettingValues {
 
     /** A lint-on-upgrade mode: a {@link LintOnUpgrade}, or its word. */
     static LintOnUpgrade lintOnUpgrade(String key, Object value) {
-        if (value instanceof LintOnUpgrade mode) {
-            return mode;
-        }
-        try {
-            return LintOnUpgrade.parse(text(key, value));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
-        }
+        return word(key, value, LintOnUpgrade.class, LintOnUpgrade::parse);
     }
 
     /** A lint level: a {@link LintLevel}, or its word. */
     static LintLevel lintLevel(String key, Object value) {
-        if (value instanceof LintLevel level) {
-            return level;
+        return word(key, value, LintLevel.class, LintLevel::parse);
+    }
+
+    /** An enum setting: the constant itself, or the word {@code parse} reads (its refusal names the words it takes). */
+    static <E extends Enum<E>> E word(String key, Object value, Class<E> type, java.util.function.Function<String, E> parse) {
+        if (type.isInstance(value)) {
+            return type.cast(value);
         }
         try {
-            return LintLevel.parse(text(key, value));
+            return parse.apply(text(key, value));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(key + ": " + e.getMessage());
         }

@@ -26,7 +26,7 @@ public final class EntitiesAgree {
     /** The differences, one a line; empty when the migrations build the entities' schema. */
     public static List<String> differences(Path projectDir, List<String> locations, String entityPackage, List<Path> classpath) {
         try (Retort retort = Retort.configure().projectDir(projectDir).locations(locations).load()) {
-            return retort.compareWithModelSource("jpa:" + entityPackage, classpath, null, false).differences();
+            return retort.models().compareSource("jpa:" + entityPackage, classpath, null, false).differences();
         }
     }
 

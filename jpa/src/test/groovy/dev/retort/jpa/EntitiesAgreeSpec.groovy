@@ -27,7 +27,7 @@ class EntitiesAgreeSpec extends MigrationSpecification {
     def setup() {
         Files.createDirectories(dir.resolve('migrations'))
         String upgrade = Retort.configure().projectDir(dir).locations(['migrations']).load().withCloseable {
-            it.compareWithModelSource('jpa:dev.retort.jpa.fixture.base', CLASSES, null, true).upgrade()
+            it.models().compareSource('jpa:dev.retort.jpa.fixture.base', CLASSES, null, true).upgrade()
         }
         Files.writeString(dir.resolve('migrations/001_base.groovy'), "revision 'base1'\nupgrade {\n${upgrade}\n}\n")
     }

@@ -37,7 +37,7 @@ class JpaAutogenerateSpec extends Specification {
     }
 
     private ModelComparison compare(String variant) {
-        retort().withCloseable { it.compareWithModelSource("jpa:dev.retort.jpa.fixture.${variant}", CLASSES, null, true) }
+        retort().withCloseable { it.models().compareSource("jpa:dev.retort.jpa.fixture.${variant}", CLASSES, null, true) }
     }
 
     private void write(String id, String revises, ModelComparison diff) {

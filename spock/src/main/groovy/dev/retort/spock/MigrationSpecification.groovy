@@ -175,8 +175,8 @@ abstract class MigrationSpecification extends Specification {
      */
     List<String> modelDifferences(String model, List<java.nio.file.Path> classpath = [java.nio.file.Path.of('target', 'classes')]) {
         withRetort { Retort r ->
-            model ==~ /[a-z]{2,}:.+/ ? r.compareWithModelSource(model, classpath, null, false).differences()
-                    : r.compareWithModel([projectDir().resolve(model)], null, false).differences()
+            model ==~ /[a-z]{2,}:.+/ ? r.models().compareSource(model, classpath, null, false).differences()
+                    : r.models().compare([projectDir().resolve(model)], null, false).differences()
         }
     }
 

@@ -39,9 +39,9 @@ public final class CheckCommand extends BaseCommand {
             if (!model.isEmpty() || modelOptions.given()) {
                 printer().progress("comparing the migrations with the schema model on scratch databases...");
                 ModelComparison diff = source != null
-                        ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
+                        ? retort.models().compareSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
                                 modelOptions.scratchUrl, false, modelOptions.excluded(resolver(), globals()))
-                        : retort.compareWithModel(model, modelOptions.scratchUrl, false, modelOptions.tables(resolver(), globals()));
+                        : retort.models().compare(model, modelOptions.scratchUrl, false, modelOptions.tables(resolver(), globals()));
                 for (String d : diff.differences()) {
                     problems.add("model: " + d);
                 }
@@ -72,7 +72,7 @@ public final class CheckCommand extends BaseCommand {
         }
         try (Retort retort = open(b -> b.url(against))) {
             p.progress("building what the migrations make at the database's revision on a scratch database...");
-            Drift drift = retort.drift(modelOptions.scratchUrl);
+            Drift drift = retort.models().drift(modelOptions.scratchUrl);
             String at = drift.revisions().isEmpty() ? "base" : String.join(", ", drift.revisions());
             if (g.json()) {
                 p.line("{\"ok\":" + drift.differences().isEmpty() + ",\"revision\":" + Format.jsonList(drift.revisions())

@@ -53,7 +53,7 @@ public final class ModelCommand extends BaseCommand {
             }
             Printer p = printer();
             p.progress(source.fromMigrations ? "building the migrations on a scratch database..." : "reading " + retort.databaseDescription() + "...");
-            String model = source.fromMigrations ? retort.modelFromMigrations(scratchUrl) : retort.modelFromDatabase();
+            String model = source.fromMigrations ? retort.models().fromMigrations(scratchUrl) : retort.models().fromDatabase();
             p.progress("");
             if (file == null) {
                 p.block(model);

@@ -71,7 +71,7 @@ public final class RevisionCommand extends BaseCommand {
                 throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
             }
             printer().progress("reading " + retort.databaseDescription() + " and rebuilding it on a scratch database...");
-            String upgrade = retort.baseline(modelOptions.scratchUrl);
+            String upgrade = retort.models().baseline(modelOptions.scratchUrl);
             printer().progress("");
             Path file = ScriptWriter.write(retort, id, List.of(), message, branchLabels == null ? List.of() : branchLabels, List.of(),
                     upgrade, "", "groovy");   // the baseline is written in the Groovy DSL
@@ -128,9 +128,9 @@ public final class RevisionCommand extends BaseCommand {
                 p.progress("comparing the migrations with the schema model on scratch databases...");
                 String source = modelOptions.source(resolver(), globals());
                 ModelComparison diff = source != null
-                        ? retort.compareWithModelSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
+                        ? retort.models().compareSource(source, modelOptions.classpath(resolver(), globals(), retort.config().projectDir()),
                                 modelOptions.scratchUrl, true, modelOptions.excluded(resolver(), globals()))
-                        : retort.compareWithModel(modelOptions.files(retort.config().projectDir()),
+                        : retort.models().compare(modelOptions.files(retort.config().projectDir()),
                                 modelOptions.scratchUrl, true, modelOptions.tables(resolver(), globals()));
                 p.progress("");
                 if (diff.isEmpty() && !allowEmpty) {

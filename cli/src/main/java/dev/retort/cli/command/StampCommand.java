@@ -64,11 +64,11 @@ public final class StampCommand extends BaseCommand {
             String from;
             if (fromFlyway) {
                 java.nio.file.Path dir = retort.config().projectDir();
-                targets = List.of(dev.retort.importer.FlywayTakeover.target(retort.flywayHistory("flyway_schema_history"),
+                targets = List.of(dev.retort.importer.FlywayTakeover.target(retort.foreignHistories().flyway("flyway_schema_history"),
                         retort.revisions(), r -> read(dir, r)));
                 from = "flyway_schema_history";
             } else {
-                targets = retort.alembicHeads("alembic_version");
+                targets = retort.foreignHistories().alembic("alembic_version");
                 if (targets.isEmpty()) {
                     throw new dev.retort.CheckFailedException("alembic_version is empty: Alembic applied nothing; run upgrade instead");
                 }

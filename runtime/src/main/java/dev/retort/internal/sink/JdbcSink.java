@@ -12,37 +12,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Runs statements on one connection, switching autocommit to open and close transactions. */
-public final class JdbcSink implements SqlSink {
+public final class JdbcSink extends TransactionTrackingSink {
     private final Connection connection;
-    private boolean inTransaction;
 
     public JdbcSink(Connection connection) {
         this.connection = connection;
     }
 
     @Override
-    public void begin() {
+    protected void startTransaction() {
         try {
             connection.setAutoCommit(false);
-            inTransaction = true;
         } catch (SQLException e) {
             throw new SqlFailure(null, e);
         }
     }
 
     @Override
-    public void commit() {
+    protected void commitTransaction() {
         try {
             connection.commit();
             connection.setAutoCommit(true);
-            inTransaction = false;
         } catch (SQLException e) {
             throw new SqlFailure(null, e);
         }
     }
 
     @Override
-    public void rollback() {
+    protected void rollbackTransaction() {
         try {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
@@ -50,14 +47,7 @@ public final class JdbcSink implements SqlSink {
             }
         } catch (SQLException ignored) {
             // the connection is broken; closing it rolls back on the server
-        } finally {
-            inTransaction = false;
         }
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return inTransaction;
     }
 
     @Override

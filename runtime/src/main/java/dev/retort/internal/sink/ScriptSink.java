@@ -8,10 +8,9 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 
 /** Writes statements as a SQL script instead of running them ({@code --sql}). */
-public final class ScriptSink implements SqlSink {
+public final class ScriptSink extends TransactionTrackingSink {
     private final Appendable out;
     private final PostgresDialect dialect;
-    private boolean inTransaction;
 
     public ScriptSink(Appendable out, PostgresDialect dialect) {
         this.out = out;
@@ -19,25 +18,18 @@ public final class ScriptSink implements SqlSink {
     }
 
     @Override
-    public void begin() {
+    protected void startTransaction() {
         write(dialect.begin() + ";\n\n");
-        inTransaction = true;
     }
 
     @Override
-    public void commit() {
+    protected void commitTransaction() {
         write(dialect.commit() + ";\n\n");
-        inTransaction = false;
     }
 
     @Override
-    public void rollback() {
-        inTransaction = false;
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return inTransaction;
+    protected void rollbackTransaction() {
+        // a script never fails halfway while being written: there is nothing to undo
     }
 
     @Override
