@@ -2,6 +2,7 @@ package dev.retort.dsl;
 
 import dev.retort.Revision;
 import dev.retort.ScriptException;
+import dev.retort.spi.HeaderCursor;
 import dev.retort.spi.HeaderValues;
 import dev.retort.spi.ScriptSource;
 
@@ -101,49 +102,10 @@ public final class HeaderReader {
         return values.toRevision(checksum, "transaction 'none'");
     }
 
-    private static final class Cursor {
-        final String s;
-        int pos;
-        int line = 1;
-        boolean lastWasComma;
-
-        Cursor(String s) {
-            this.s = s;
-            if (s.startsWith("\uFEFF")) {
-                pos = 1; // a byte-order mark from a Windows editor
-            }
-            if (s.startsWith("#!", pos)) {
-                skipLine();
-            }
-        }
-
-        boolean atEnd() {
-            return pos >= s.length();
-        }
-
-        char peek() {
-            return pos < s.length() ? s.charAt(pos) : '\0';
-        }
-
-        boolean startsWith(String p) {
-            return s.startsWith(p, pos);
-        }
-
-        void skipLine() {
-            while (!atEnd() && peek() != '\n') {
-                pos++;
-            }
-        }
-
-        String restOfLine() {
-            int end = s.indexOf('\n', pos);
-            return s.substring(pos, end < 0 ? s.length() : end);
-        }
-
-        void skipSpaces() {
-            while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
-                pos++;
-            }
+    /** Groovy's comments (block comments do not nest) and plain '...' / "..." literals. */
+    private static final class Cursor extends HeaderCursor {
+        Cursor(String text) {
+            super(text);
         }
 
         void skipSpacesAndNewlinesIf(boolean newlines) {
@@ -154,41 +116,29 @@ public final class HeaderReader {
             }
         }
 
-        void skipBlankAndComments() {
+        @Override
+        public void skipBlankAndComments() {
             while (!atEnd()) {
-                char ch = peek();
-                if (ch == '\n') {
-                    line++;
-                    pos++;
-                } else if (Character.isWhitespace(ch)) {
-                    pos++;
-                } else if (startsWith("//")) {
-                    skipLine();
-                } else if (startsWith("/*")) {
-                    int end = s.indexOf("*/", pos + 2);
-                    end = end < 0 ? s.length() : end + 2;
-                    for (int i = pos; i < end; i++) {
-                        if (s.charAt(i) == '\n') {
-                            line++;
-                        }
-                    }
-                    pos = end;
-                } else {
+                if (skipBlankOrLineComment()) {
+                    continue;
+                }
+                if (!startsWith("/*")) {
                     return;
                 }
+                int end = text.indexOf("*/", pos + 2);
+                end = end < 0 ? text.length() : end + 2;
+                for (int i = pos; i < end; i++) {
+                    if (text.charAt(i) == '\n') {
+                        line++;
+                    }
+                }
+                pos = end;
             }
-        }
-
-        String word() {
-            int start = pos;
-            while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
-                pos++;
-            }
-            return s.substring(start, pos);
         }
 
         // a '...' or "..." literal without interpolation, or null
-        String literal() {
+        @Override
+        public String literal() {
             char q = peek();
             if (q != '\'' && q != '"') {
                 return null;
@@ -198,10 +148,10 @@ public final class HeaderReader {
             }
             StringBuilder sb = new StringBuilder();
             int i = pos + 1;
-            while (i < s.length()) {
-                char ch = s.charAt(i);
-                if (ch == '\\' && i + 1 < s.length()) {
-                    char e = s.charAt(i + 1);
+            while (i < text.length()) {
+                char ch = text.charAt(i);
+                if (ch == '\\' && i + 1 < text.length()) {
+                    char e = text.charAt(i + 1);
                     switch (e) {
                         case 'n' -> sb.append('\n');
                         case 't' -> sb.append('\t');

@@ -1,76 +1,24 @@
 package dev.retort.kotlin;
 
+import dev.retort.spi.HeaderCursor;
+
 /**
  * A position in Kotlin source text, for the readers that must not start the compiler: skips blanks and comments
  * (block comments nest, as in Kotlin) and reads words and plain string literals.
  */
-final class KotlinCursor {
-    final String s;
-    int pos;
-    int line = 1;
-    boolean lastWasComma;
-
-    KotlinCursor(String s) {
-        this.s = s;
-        if (s.startsWith("\uFEFF")) {
-            pos = 1; // a byte-order mark from a Windows editor
-        }
-        if (s.startsWith("#!", pos)) {
-            skipLine();
-        }
+final class KotlinCursor extends HeaderCursor {
+    KotlinCursor(String text) {
+        super(text);
     }
 
-    boolean atEnd() {
-        return pos >= s.length();
-    }
-
-    char peek() {
-        return pos < s.length() ? s.charAt(pos) : '\0';
-    }
-
-    char peek(int ahead) {
-        return pos + ahead < s.length() ? s.charAt(pos + ahead) : '\0';
-    }
-
-    boolean startsWith(String p) {
-        return s.startsWith(p, pos);
-    }
-
-    boolean startsWithWord(String w) {
-        return startsWith(w) && !Character.isJavaIdentifierPart(peek(w.length()));
-    }
-
-    void skipLine() {
-        while (!atEnd() && peek() != '\n') {
-            pos++;
-        }
-    }
-
-    String restOfLine() {
-        int end = s.indexOf('\n', pos);
-        return s.substring(pos, end < 0 ? s.length() : end);
-    }
-
-    void skipSpaces() {
-        while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
-            pos++;
-        }
-    }
-
-    void skipBlankAndComments() {
+    @Override
+    public void skipBlankAndComments() {
         while (!atEnd()) {
-            char ch = peek();
-            if (ch == '\n') {
-                line++;
-                pos++;
-            } else if (Character.isWhitespace(ch)) {
-                pos++;
-            } else if (startsWith("//")) {
-                skipLine();
-            } else if (startsWith("/*")) {
+            if (!skipBlankOrLineComment()) {
+                if (!startsWith("/*")) {
+                    return;
+                }
                 skipBlockComment();
-            } else {
-                return;
             }
         }
     }
@@ -96,25 +44,18 @@ final class KotlinCursor {
         }
     }
 
-    String word() {
-        int start = pos;
-        while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
-            pos++;
-        }
-        return s.substring(start, pos);
-    }
-
     /** A one-line "..." literal without templates ($name, ${...}), its escapes decoded; else null (pos unchanged). */
-    String literal() {
+    @Override
+    public String literal() {
         if (peek() != '"' || startsWith("\"\"\"")) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
         int i = pos + 1;
-        while (i < s.length()) {
-            char ch = s.charAt(i);
-            if (ch == '\\' && i + 1 < s.length()) {
-                char e = s.charAt(i + 1);
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch == '\\' && i + 1 < text.length()) {
+                char e = text.charAt(i + 1);
                 switch (e) {
                     case 'n' -> sb.append('\n');
                     case 't' -> sb.append('\t');
@@ -122,11 +63,11 @@ final class KotlinCursor {
                     case 'b' -> sb.append('\b');
                     case '\\', '\'', '"', '$' -> sb.append(e);
                     case 'u' -> {
-                        if (i + 6 > s.length()) {
+                        if (i + 6 > text.length()) {
                             return null;
                         }
                         try {
-                            sb.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                            sb.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
                         } catch (NumberFormatException bad) {
                             return null;
                         }
@@ -146,7 +87,7 @@ final class KotlinCursor {
                 pos = i + 1;
                 return sb.toString();
             }
-            if (ch == '$' && i + 1 < s.length() && (s.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(s.charAt(i + 1)))) {
+            if (ch == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(text.charAt(i + 1)))) {
                 return null; // a string template: not a literal
             }
             sb.append(ch);

@@ -77,19 +77,19 @@ final class LiteralScriptCheck {
         if (!c.startsWith("\"\"\"")) {
             return c.literal() != null;
         }
-        int end = c.s.indexOf("\"\"\"", c.pos + 3);
+        int end = c.text.indexOf("\"\"\"", c.pos + 3);
         if (end < 0) {
             return false;
         }
-        while (end + 3 < c.s.length() && c.s.charAt(end + 3) == '"') {
+        while (end + 3 < c.text.length() && c.text.charAt(end + 3) == '"') {
             end++; // a raw string may end in quotes: """a""""
         }
         for (int i = c.pos + 3; i < end; i++) {
-            char ch = c.s.charAt(i);
+            char ch = c.text.charAt(i);
             if (ch == '\n') {
                 c.line++;
             }
-            if (ch == '$' && i + 1 < end && (c.s.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(c.s.charAt(i + 1)))) {
+            if (ch == '$' && i + 1 < end && (c.text.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(c.text.charAt(i + 1)))) {
                 return false;
             }
         }

@@ -1,0 +1,101 @@
+package dev.retort.spi;
+
+/**
+ * A position in a script's text for the readers that must not compile it (header readers, literal-script checks):
+ * blanks, words, lines and line counting, shared by the script languages. Each language says what its comments and
+ * plain string literals look like. Not thread-safe; one cursor reads one text once.
+ */
+public abstract class HeaderCursor {
+    /** The whole text being read. */
+    public final String text;
+    /** The index of the next character to read. */
+    public int pos;
+    /** The 1-based line {@link #pos} is on, kept by the skip methods. */
+    public int line = 1;
+    /** Set by a reader after a comma, so an argument list may go on on the next line. */
+    public boolean lastWasComma;
+
+    protected HeaderCursor(String text) {
+        this.text = text;
+        if (text.startsWith("\uFEFF")) {
+            pos = 1; // a byte-order mark from a Windows editor
+        }
+        if (text.startsWith("#!", pos)) {
+            skipLine();
+        }
+    }
+
+    /** Skips whitespace, newlines (counting them) and the language's comments. */
+    public abstract void skipBlankAndComments();
+
+    /** A plain string literal of the language at {@link #pos}, its escapes decoded; null (pos unchanged) for anything else. */
+    public abstract String literal();
+
+    public final boolean atEnd() {
+        return pos >= text.length();
+    }
+
+    public final char peek() {
+        return peek(0);
+    }
+
+    public final char peek(int ahead) {
+        return pos + ahead < text.length() ? text.charAt(pos + ahead) : '\0';
+    }
+
+    public final boolean startsWith(String p) {
+        return text.startsWith(p, pos);
+    }
+
+    /** True when {@code w} stands at {@link #pos} as a whole word. */
+    public final boolean startsWithWord(String w) {
+        return startsWith(w) && !Character.isJavaIdentifierPart(peek(w.length()));
+    }
+
+    /** Moves to the end of the line (the newline itself is left for {@link #skipBlankAndComments} to count). */
+    public final void skipLine() {
+        while (!atEnd() && peek() != '\n') {
+            pos++;
+        }
+    }
+
+    public final String restOfLine() {
+        int end = text.indexOf('\n', pos);
+        return text.substring(pos, end < 0 ? text.length() : end);
+    }
+
+    /** Skips spaces and tabs on this line. */
+    public final void skipSpaces() {
+        while (!atEnd() && (peek() == ' ' || peek() == '\t')) {
+            pos++;
+        }
+    }
+
+    /** Letters, digits and underscores from {@link #pos}; empty when none stands there. */
+    public final String word() {
+        int start = pos;
+        while (!atEnd() && (Character.isLetterOrDigit(peek()) || peek() == '_')) {
+            pos++;
+        }
+        return text.substring(start, pos);
+    }
+
+    /**
+     * What both languages' {@link #skipBlankAndComments} do with one character at {@link #pos}: a newline (counted),
+     * other whitespace, or a {@code //} comment; false when something else stands there.
+     */
+    protected final boolean skipBlankOrLineComment() {
+        char ch = peek();
+        if (ch == '\n') {
+            line++;
+            pos++;
+        } else if (Character.isWhitespace(ch)) {
+            pos++;
+        } else if (startsWith("//")) {
+            skipLine();
+        } else {
+            return false;
+        }
+        return true;
+    }
+}
