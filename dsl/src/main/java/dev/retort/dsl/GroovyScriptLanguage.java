@@ -14,6 +14,7 @@ import java.nio.file.Path;
  * Groovy: the compiler is created on the first compile.
  */
 public final class GroovyScriptLanguage implements ScriptLanguage {
+    private static final HeaderReader HEADERS = new HeaderReader();
     private Path cacheDir;
     private dev.retort.spi.CacheSeal seal;
     private ScriptCompiling compiler;
@@ -25,7 +26,7 @@ public final class GroovyScriptLanguage implements ScriptLanguage {
 
     @Override
     public Revision readHeader(ScriptSource source, String checksum) {
-        return HeaderReader.read(source, SqlFiles.checksum(source, checksum));
+        return HEADERS.read(source, SqlFiles.checksum(source, checksum));
     }
 
     @Override

@@ -1,105 +1,72 @@
 package dev.retort.dsl;
 
-import dev.retort.Revision;
 import dev.retort.ScriptException;
 import dev.retort.spi.HeaderCursor;
-import dev.retort.spi.HeaderValues;
-import dev.retort.spi.ScriptSource;
+import dev.retort.spi.HeaderScanner;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads a script's header (revision, revises, message, ...) from its text, without compiling it,
- * so listing thousands of revisions costs a file read each. Header values must be literals.
+ * Reads a Groovy script's header (revision, revises, message, ...) from its text, without compiling it: the calls
+ * may leave out their parentheses ({@code revision 'abc'}) and take '...' or "..." literals without interpolation.
  */
-public final class HeaderReader {
-    private static final Pattern LATE_REVISION = Pattern.compile("(?m)^\\s*revision[\\s(]");
-
-    private HeaderReader() {
+public final class HeaderReader extends HeaderScanner {
+    public HeaderReader() {
+        super(Pattern.compile("(?m)^\\s*revision[\\s(]"), "revision 'abc123def456'",
+                "revision 'abc123def456', revises ..., message ...", "transaction 'none'");
     }
 
-    /** Parses the header of {@code source}; errors name file and line. */
-    public static Revision read(ScriptSource source, String checksum) {
-        String file = source.displayName();
-        String text = source.text();
-        HeaderValues values = new HeaderValues(file);
-        Cursor c = new Cursor(text);
-        String stop = null; // the first line that is not a header, when it comes before 'revision'
+    @Override
+    protected HeaderCursor cursor(String text) {
+        return new Cursor(text);
+    }
+
+    @Override
+    protected boolean ignoredLine(HeaderCursor c) {
+        return c.startsWithWord("import") || c.startsWithWord("package");
+    }
+
+    @Override
+    protected boolean opensCall(HeaderCursor c, String word) {
+        c.skipSpaces();
+        return true; // Groovy's command syntax: the parentheses are optional
+    }
+
+    @Override
+    protected List<String> arguments(HeaderCursor cursor, String file, String word) {
+        Cursor c = (Cursor) cursor;
+        boolean paren = c.peek() == '(';
+        if (paren) {
+            c.pos++;
+        }
+        List<String> literals = new ArrayList<>();
         while (true) {
-            c.skipBlankAndComments();
-            if (c.atEnd()) {
-                break;
+            c.skipSpacesAndNewlinesIf(paren || !literals.isEmpty() && c.lastWasComma);
+            String lit = c.literal();
+            if (lit == null) {
+                throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be a literal string, got '"
+                        + shorten(c.restOfLine()) + "' (Retort reads headers without compiling; write e.g. " + word + " 'value')");
             }
-            int line = c.line;
-            int save = c.pos;
-            String word = c.word();
-            if (word.equals("import") || word.equals("package")) {
-                c.skipLine();
+            literals.add(lit);
+            c.skipSpaces();
+            c.lastWasComma = false;
+            if (c.peek() == ',') {
+                c.pos++;
+                c.lastWasComma = true;
                 continue;
             }
-            if (!HeaderValues.KEYS.contains(word)) {
-                c.pos = save;
-                if (!values.has("revision")) {
-                    stop = line + ": '" + c.restOfLine().strip() + "' comes before the 'revision' header";
-                }
-                break;
-            }
-            values.refuseRepeat(word, line);
-            c.skipSpaces();
-            boolean paren = c.peek() == '(';
-            if (paren) {
-                c.pos++;
-            }
-            List<String> literals = new ArrayList<>();
-            while (true) {
-                c.skipSpacesAndNewlinesIf(paren || !literals.isEmpty() && c.lastWasComma);
-                String lit = c.literal();
-                if (lit == null) {
-                    String rest = c.restOfLine().strip();
-                    throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be a literal string, got '"
-                            + (rest.length() > 40 ? rest.substring(0, 40) + "..." : rest)
-                            + "' (Retort reads headers without compiling; write e.g. " + word + " 'value')");
-                }
-                literals.add(lit);
-                c.skipSpaces();
-                c.lastWasComma = false;
-                if (c.peek() == ',') {
-                    c.pos++;
-                    c.lastWasComma = true;
-                    continue;
-                }
-                break;
-            }
-            if (paren) {
-                c.skipSpacesAndNewlinesIf(true);
-                if (c.peek() != ')') {
-                    throw new ScriptException(file + ":" + c.line + ": header '" + word + "' is missing its ')'");
-                }
-                c.pos++;
-            }
-            c.skipSpaces();
-            if (c.peek() == ';') {
-                c.pos++;
-                c.skipSpaces();
-            }
-            if (!c.atEnd() && c.peek() != '\n' && c.peek() != '\r' && !c.startsWith("//") && !c.startsWith("/*")) {
-                String rest = c.restOfLine().strip();
-                throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be only literals, but goes on with '"
-                        + (rest.length() > 40 ? rest.substring(0, 40) + "..." : rest) + "'");
-            }
-            values.put(word, literals, line);
+            break;
         }
-        if (!values.has("revision") && stop != null && LATE_REVISION.matcher(text).find()) {
-            throw new ScriptException(file + ":" + stop + "; start the script with its header (revision 'abc123def456', "
-                    + "revises ..., message ...), then upgrade { }");
+        if (paren) {
+            c.skipSpacesAndNewlinesIf(true);
+            if (c.peek() != ')') {
+                throw new ScriptException(file + ":" + c.line + ": header '" + word + "' is missing its ')'");
+            }
+            c.pos++;
         }
-        if (!values.has("revision")) {
-            throw new ScriptException(file + ":1: no 'revision' header; start the script with revision 'abc123def456' "
-                    + "(headers come first, before upgrade { })");
-        }
-        return values.toRevision(checksum, "transaction 'none'");
+        return literals;
     }
 
     /** Groovy's comments (block comments do not nest) and plain '...' / "..." literals. */

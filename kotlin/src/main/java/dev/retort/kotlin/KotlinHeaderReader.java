@@ -1,9 +1,8 @@
 package dev.retort.kotlin;
 
-import dev.retort.Revision;
 import dev.retort.ScriptException;
-import dev.retort.spi.HeaderValues;
-import dev.retort.spi.ScriptSource;
+import dev.retort.spi.HeaderCursor;
+import dev.retort.spi.HeaderScanner;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,66 +13,35 @@ import java.util.regex.Pattern;
  * its text, without the Kotlin compiler, so listing thousands of revisions costs a file read each. The rules and
  * messages are the Groovy header reader's: the header calls come first and their arguments are string literals.
  */
-public final class KotlinHeaderReader {
-    private static final Pattern LATE_REVISION = Pattern.compile("(?m)^\\s*revision\\s*\\(");
-
-    private KotlinHeaderReader() {
+public final class KotlinHeaderReader extends HeaderScanner {
+    public KotlinHeaderReader() {
+        super(Pattern.compile("(?m)^\\s*revision\\s*\\("), "revision(\"abc123def456\")",
+                "revision(\"abc123def456\"), revises(...), message(...)", "transaction(\"none\")");
     }
 
-    /** Parses the header of {@code source}; errors name file and line. */
-    public static Revision read(ScriptSource source, String checksum) {
-        String file = source.displayName();
-        String text = source.text();
-        HeaderValues values = new HeaderValues(file);
-        KotlinCursor c = new KotlinCursor(text);
-        String stop = null; // the first line that is not a header, when it comes before 'revision'
-        while (true) {
-            c.skipBlankAndComments();
-            if (c.atEnd()) {
-                break;
-            }
-            int line = c.line;
-            int save = c.pos;
-            if (c.peek() == '@' || c.startsWithWord("import") || c.startsWithWord("package")) {
-                c.skipLine(); // @file:... annotations, imports
-                continue;
-            }
-            String word = c.word();
-            c.skipSpaces();
-            if (!HeaderValues.KEYS.contains(word) || c.peek() != '(') {
-                c.pos = save;
-                if (!values.has("revision")) {
-                    stop = line + ": '" + c.restOfLine().strip() + "' comes before the 'revision' header";
-                }
-                break;
-            }
-            values.refuseRepeat(word, line);
-            c.pos++;
-            List<String> literals = arguments(c, file, word);
-            c.skipSpaces();
-            if (c.peek() == ';') {
-                c.pos++;
-                c.skipSpaces();
-            }
-            if (!c.atEnd() && c.peek() != '\n' && c.peek() != '\r' && !c.startsWith("//") && !c.startsWith("/*")) {
-                throw new ScriptException(file + ":" + c.line + ": header '" + word + "' must be only literals, but goes on with '"
-                        + shorten(c.restOfLine()) + "'");
-            }
-            values.put(word, literals, line);
+    @Override
+    protected HeaderCursor cursor(String text) {
+        return new KotlinCursor(text);
+    }
+
+    @Override
+    protected boolean ignoredLine(HeaderCursor c) {
+        return c.peek() == '@' || c.startsWithWord("import") || c.startsWithWord("package"); // @file:... annotations
+    }
+
+    @Override
+    protected boolean opensCall(HeaderCursor c, String word) {
+        c.skipSpaces();
+        if (c.peek() != '(') {
+            return false;
         }
-        if (!values.has("revision") && stop != null && LATE_REVISION.matcher(text).find()) {
-            throw new ScriptException(file + ":" + stop + "; start the script with its header (revision(\"abc123def456\"), "
-                    + "revises(...), message(...)), then upgrade { }");
-        }
-        if (!values.has("revision")) {
-            throw new ScriptException(file + ":1: no 'revision' header; start the script with revision(\"abc123def456\") "
-                    + "(headers come first, before upgrade { })");
-        }
-        return values.toRevision(checksum, "transaction(\"none\")");
+        c.pos++;
+        return true;
     }
 
     // the string literals between '(' (already read) and ')', commas between, a trailing comma allowed
-    private static List<String> arguments(KotlinCursor c, String file, String word) {
+    @Override
+    protected List<String> arguments(HeaderCursor c, String file, String word) {
         List<String> literals = new ArrayList<>();
         while (true) {
             c.skipBlankAndComments();
@@ -105,10 +73,5 @@ public final class KotlinHeaderReader {
                     + "(\"value\") (a base revision leaves out revises)");
         }
         return literals;
-    }
-
-    private static String shorten(String rest) {
-        String s = rest.strip();
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 }

@@ -18,6 +18,8 @@ public final class KotlinScriptLanguage implements ScriptLanguage {
     /** The file ending of a Kotlin migration. */
     public static final String EXTENSION = ".retort.kts";
 
+    private static final KotlinHeaderReader HEADERS = new KotlinHeaderReader();
+
     private Path cacheDir;
     private CacheSeal seal;
     private KotlinCompiling compiler;
@@ -29,7 +31,7 @@ public final class KotlinScriptLanguage implements ScriptLanguage {
 
     @Override
     public Revision readHeader(ScriptSource source, String checksum) {
-        return KotlinHeaderReader.read(source, checksum);
+        return HEADERS.read(source, checksum);
     }
 
     @Override
