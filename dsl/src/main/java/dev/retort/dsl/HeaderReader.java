@@ -107,41 +107,27 @@ public final class HeaderReader extends HeaderScanner {
         @Override
         public String literal() {
             char q = peek();
-            if (q != '\'' && q != '"') {
+            if (q != '\'' && q != '"' || startsWith("'''") || startsWith("\"\"\"")) {
                 return null;
             }
-            if (startsWith("'''") || startsWith("\"\"\"")) {
-                return null;
+            return quoted(q);
+        }
+
+        @Override
+        protected int escape(int i, StringBuilder sb) {
+            char e = text.charAt(i + 1);
+            switch (e) {
+                case 'n' -> sb.append('\n');
+                case 't' -> sb.append('\t');
+                case '\\', '\'', '"', '$' -> sb.append(e);
+                default -> sb.append('\\').append(e);
             }
-            StringBuilder sb = new StringBuilder();
-            int i = pos + 1;
-            while (i < text.length()) {
-                char ch = text.charAt(i);
-                if (ch == '\\' && i + 1 < text.length()) {
-                    char e = text.charAt(i + 1);
-                    switch (e) {
-                        case 'n' -> sb.append('\n');
-                        case 't' -> sb.append('\t');
-                        case '\\', '\'', '"', '$' -> sb.append(e);
-                        default -> sb.append('\\').append(e);
-                    }
-                    i += 2;
-                    continue;
-                }
-                if (ch == '\n') {
-                    return null;
-                }
-                if (ch == q) {
-                    pos = i + 1;
-                    return sb.toString();
-                }
-                if (q == '"' && ch == '$') {
-                    return null; // a GString: not a literal
-                }
-                sb.append(ch);
-                i++;
-            }
-            return null;
+            return i + 2;
+        }
+
+        @Override
+        protected boolean interpolates(int i, char q) {
+            return q == '"' && text.charAt(i) == '$'; // a GString: not a literal
         }
     }
 }

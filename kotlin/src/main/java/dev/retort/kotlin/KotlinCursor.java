@@ -50,49 +50,40 @@ final class KotlinCursor extends HeaderCursor {
         if (peek() != '"' || startsWith("\"\"\"")) {
             return null;
         }
-        StringBuilder sb = new StringBuilder();
-        int i = pos + 1;
-        while (i < text.length()) {
-            char ch = text.charAt(i);
-            if (ch == '\\' && i + 1 < text.length()) {
-                char e = text.charAt(i + 1);
-                switch (e) {
-                    case 'n' -> sb.append('\n');
-                    case 't' -> sb.append('\t');
-                    case 'r' -> sb.append('\r');
-                    case 'b' -> sb.append('\b');
-                    case '\\', '\'', '"', '$' -> sb.append(e);
-                    case 'u' -> {
-                        if (i + 6 > text.length()) {
-                            return null;
-                        }
-                        try {
-                            sb.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
-                        } catch (NumberFormatException bad) {
-                            return null;
-                        }
-                        i += 4;
-                    }
-                    default -> {
-                        return null; // not a Kotlin escape: the compiler would refuse it too
-                    }
+        return quoted('"');
+    }
+
+    @Override
+    protected int escape(int i, StringBuilder sb) {
+        char e = text.charAt(i + 1);
+        switch (e) {
+            case 'n' -> sb.append('\n');
+            case 't' -> sb.append('\t');
+            case 'r' -> sb.append('\r');
+            case 'b' -> sb.append('\b');
+            case '\\', '\'', '"', '$' -> sb.append(e);
+            case 'u' -> {
+                if (i + 6 > text.length()) {
+                    return -1;
                 }
-                i += 2;
-                continue;
+                try {
+                    sb.append((char) Integer.parseInt(text.substring(i + 2, i + 6), 16));
+                } catch (NumberFormatException bad) {
+                    return -1;
+                }
+                return i + 6;
             }
-            if (ch == '\n') {
-                return null;
+            default -> {
+                return -1; // not a Kotlin escape: the compiler would refuse it too
             }
-            if (ch == '"') {
-                pos = i + 1;
-                return sb.toString();
-            }
-            if (ch == '$' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(text.charAt(i + 1)))) {
-                return null; // a string template: not a literal
-            }
-            sb.append(ch);
-            i++;
         }
-        return null;
+        return i + 2;
+    }
+
+    @Override
+    protected boolean interpolates(int i, char q) {
+        // a string template: not a literal
+        return text.charAt(i) == '$' && i + 1 < text.length()
+                && (text.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(text.charAt(i + 1)));
     }
 }

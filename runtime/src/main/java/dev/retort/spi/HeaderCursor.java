@@ -98,4 +98,42 @@ public abstract class HeaderCursor {
         }
         return true;
     }
+
+    /**
+     * The one-line literal that starts at {@link #pos} with the quote {@code q}, escapes decoded by {@link #escape};
+     * null (pos unchanged) when it runs past the line, holds an escape the language refuses, or interpolates.
+     */
+    protected final String quoted(char q) {
+        StringBuilder sb = new StringBuilder();
+        int i = pos + 1;
+        while (i < text.length()) {
+            char ch = text.charAt(i);
+            if (ch == '\\' && i + 1 < text.length()) {
+                i = escape(i, sb);
+                if (i < 0) {
+                    return null;
+                }
+                continue;
+            }
+            if (ch == '\n') {
+                return null;
+            }
+            if (ch == q) {
+                pos = i + 1;
+                return sb.toString();
+            }
+            if (interpolates(i, q)) {
+                return null;
+            }
+            sb.append(ch);
+            i++;
+        }
+        return null;
+    }
+
+    /** Decodes the escape whose backslash is at {@code i} into {@code sb}: the index after it, or -1 if refused. */
+    protected abstract int escape(int i, StringBuilder sb);
+
+    /** True when the character at {@code i}, inside a literal quoted with {@code q}, starts an interpolation. */
+    protected abstract boolean interpolates(int i, char q);
 }
