@@ -14,7 +14,6 @@ import dev.retort.internal.command.UpdateChecksums;
 import dev.retort.internal.command.Verify;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * The facade: the CLI and applications drive Retort through this class only.
@@ -68,19 +67,14 @@ public final class Retort implements AutoCloseable {
         return context.graph().heads();
     }
 
+    /** The graph's shape: children, branch labels, branch points, ranges, pictures, applied sets. */
+    public RevisionGraphView graph() {
+        return new RevisionGraphView(context);
+    }
+
     /** The revision a target names (id, unique prefix, head, label@head, REV-N, ...). */
     public Revision revision(String target) {
         return new Show(context).revision(target);
-    }
-
-    /** The branch labels that cover revision {@code id}: written on it, or spread to it as in Alembic. */
-    public Set<String> branchLabelsOf(String id) {
-        return context.graph().labels().of(id);
-    }
-
-    /** The revisions that revise {@code id}. */
-    public List<String> childrenOf(String id) {
-        return context.graph().childrenOf(id);
     }
 
     /** Where the database is: host, port, database, user; never the password. */
@@ -90,7 +84,7 @@ public final class Retort implements AutoCloseable {
 
     /**
      * The heads the database is at (empty at base), including revisions not in this checkout (a newer
-     * checkout applied them; see {@link #inCheckout}).
+     * checkout applied them; see {@link RevisionGraphView#inCheckout}).
      */
     public List<String> current() {
         return new Status(context).current();
@@ -124,21 +118,6 @@ public final class Retort implements AutoCloseable {
         return new Migrate(context).sql(range, Direction.DOWNGRADE);
     }
 
-    /** Revisions of a {@code FROM:TO} range, newest first ({@code current} connects to read the database). */
-    public List<Revision> range(String spec) {
-        return new Show(context).range(spec);
-    }
-
-    /** The revision graph as text: {@code mermaid}, {@code dot} or {@code ascii}. */
-    public String renderGraph(String format) {
-        return new Show(context).render(format);
-    }
-
-    /** Revisions with more than one child: where the graph branches. */
-    public List<Revision> branchPoints() {
-        return new Show(context).branchPoints();
-    }
-
     /**
      * Sets the version table to {@code targets} without running migrations. Each target replaces the rows
      * on its own line; other branches stay, unless {@code purge}, which empties the table first.
@@ -164,11 +143,6 @@ public final class Retort implements AutoCloseable {
      */
     public List<String> problems() {
         return new Check(context).problems();
-    }
-
-    /** True when this checkout has a script for revision {@code id}. */
-    public boolean inCheckout(String id) {
-        return context.graph().contains(id);
     }
 
     /**
@@ -220,11 +194,6 @@ public final class Retort implements AutoCloseable {
     /** Flyway's and Alembic's histories in this database, read for a takeover. */
     public ForeignHistories foreignHistories() {
         return new ForeignHistories(context);
-    }
-
-    /** The applied set for a list of version rows: the rows and all their ancestors. */
-    public Set<String> appliedSet(List<String> versions) {
-        return new Show(context).appliedSet(versions);
     }
 
     /** Stops an embedded server and closes the pool, if this instance opened them. */

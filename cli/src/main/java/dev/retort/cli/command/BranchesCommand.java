@@ -12,15 +12,15 @@ public final class BranchesCommand extends BaseCommand {
     public Integer call() {
         try (Retort retort = open()) {
             Printer p = printer();
-            if (retort.branchPoints().isEmpty()) {
+            if (retort.graph().branchPoints().isEmpty()) {
                 p.info("No branches: the history is one line.");
             }
-            for (Revision r : retort.branchPoints()) {
+            for (Revision r : retort.graph().branchPoints()) {
                 p.line(p.bold(r.id()) + " (branchpoint)" + (r.message() == null ? "" : ", " + r.message()));
-                for (String c : retort.childrenOf(r.id())) {
+                for (String c : retort.graph().childrenOf(r.id())) {
                     Revision child = retort.revision(c);
                     p.line("    -> " + c + (child.branchLabels().isEmpty() ? "" : " (" + String.join(", ", child.branchLabels()) + ")")
-                            + (retort.childrenOf(c).isEmpty() ? " (head)" : "")
+                            + (retort.graph().childrenOf(c).isEmpty() ? " (head)" : "")
                             + (globals().verbose() && child.message() != null ? ", " + child.message() : ""));
                 }
             }

@@ -26,7 +26,7 @@ public final class CurrentCommand extends BaseCommand {
                 p.line("base (no revision applied)");
             } else {
                 for (String id : current) {
-                    if (!retort.inCheckout(id)) {
+                    if (!retort.graph().inCheckout(id)) {
                         p.line(p.bold(id) + p.yellow(" (not in this checkout)"));
                         continue;
                     }
@@ -37,7 +37,7 @@ public final class CurrentCommand extends BaseCommand {
             }
             if (checkHeads) {
                 List<String> heads = retort.heads().stream().map(Revision::id).toList();
-                if (!retort.appliedSet(current.stream().filter(retort::inCheckout).toList()).containsAll(heads)) {
+                if (!retort.graph().appliedSet(current.stream().filter(retort.graph()::inCheckout).toList()).containsAll(heads)) {
                     p.error("the database is at " + Format.ids(current) + " but the head(s) are " + Format.ids(heads)
                             + "; run 'retort upgrade heads'");
                     return dev.retort.cli.ExitCodes.CHECK;

@@ -13,7 +13,7 @@ public final class GraphCommand extends BaseCommand {
     @Override
     public Integer call() {
         try (Retort retort = open()) {
-            printer().block(retort.renderGraph(format));
+            printer().block(retort.graph().render(format));
             return 0;
         }
     }

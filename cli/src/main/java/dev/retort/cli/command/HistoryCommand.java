@@ -27,7 +27,7 @@ public final class HistoryCommand extends BaseCommand {
             Set<String> current = indicateCurrent ? new HashSet<>(retort.current()) : Set.of();
             List<Revision> all;
             if (range != null) {
-                all = retort.range(range);
+                all = retort.graph().range(range);
             } else {
                 all = new ArrayList<>(retort.revisions());
                 java.util.Collections.reverse(all);
@@ -40,7 +40,7 @@ public final class HistoryCommand extends BaseCommand {
                             .append(",\"revises\":").append(Format.jsonList(r.revises()))
                             .append(",\"message\":").append(Format.json(r.message()))
                             .append(",\"file\":").append(Format.json(r.file()))
-                            .append(",\"head\":").append(retort.childrenOf(r.id()).isEmpty())
+                            .append(",\"head\":").append(retort.graph().childrenOf(r.id()).isEmpty())
                             .append(indicateCurrent ? ",\"current\":" + current.contains(r.id()) : "").append('}');
                 }
                 p.line(sb.append(']').toString());
@@ -48,13 +48,13 @@ public final class HistoryCommand extends BaseCommand {
             }
             StringBuilder out = new StringBuilder();
             for (String id : current) {
-                if (!retort.inCheckout(id)) {
+                if (!retort.graph().inCheckout(id)) {
                     out.append("? -> ").append(p.bold(id)).append(" (current) (not in this checkout)\n");
                 }
             }
             for (Revision r : all) {
                 List<String> marks = new ArrayList<>();
-                if (retort.childrenOf(r.id()).isEmpty()) {
+                if (retort.graph().childrenOf(r.id()).isEmpty()) {
                     marks.add("head");
                 }
                 if (r.isMerge()) {

@@ -108,9 +108,9 @@ public final class RevisionCommand extends BaseCommand {
                     revises = List.of();
                 } else {
                     Revision parent = retort.revision(head);
-                    if (!retort.childrenOf(parent.id()).isEmpty() && !splice) {
+                    if (!retort.graph().childrenOf(parent.id()).isEmpty() && !splice) {
                         throw new ScriptException("revision " + parent.id() + " is not a head (" + String.join(", ",
-                                retort.childrenOf(parent.id())) + " revise it); add --splice to start a branch from it");
+                                retort.graph().childrenOf(parent.id())) + " revise it); add --splice to start a branch from it");
                     }
                     revises = List.of(parent.id());
                 }

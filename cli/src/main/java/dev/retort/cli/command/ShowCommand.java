@@ -18,19 +18,19 @@ public final class ShowCommand extends BaseCommand {
             Revision r = retort.revision(target);
             Printer p = printer();
             if (globals().json()) {
-                p.line(json(r, retort.childrenOf(r.id())));
+                p.line(json(r, retort.graph().childrenOf(r.id())));
                 return 0;
             }
-            p.line("Rev: " + p.bold(r.id()) + (retort.childrenOf(r.id()).isEmpty() ? " (head)" : "")
+            p.line("Rev: " + p.bold(r.id()) + (retort.graph().childrenOf(r.id()).isEmpty() ? " (head)" : "")
                     + (r.isBase() ? " (base)" : "") + (r.isMerge() ? " (mergepoint)" : ""));
             p.line("Revises: " + Format.ids(r.revises()));
             if (!r.dependsOn().isEmpty()) {
                 p.line("Depends on: " + String.join(", ", r.dependsOn()));
             }
-            if (!retort.branchLabelsOf(r.id()).isEmpty()) {
-                p.line("Branch labels: " + String.join(", ", retort.branchLabelsOf(r.id())));
+            if (!retort.graph().branchLabelsOf(r.id()).isEmpty()) {
+                p.line("Branch labels: " + String.join(", ", retort.graph().branchLabelsOf(r.id())));
             }
-            p.line("Revised by: " + (retort.childrenOf(r.id()).isEmpty() ? "-" : String.join(", ", retort.childrenOf(r.id()))));
+            p.line("Revised by: " + (retort.graph().childrenOf(r.id()).isEmpty() ? "-" : String.join(", ", retort.graph().childrenOf(r.id()))));
             p.line("Path: " + r.file());
             if (r.created() != null) {
                 p.line("Created: " + r.created());

@@ -39,6 +39,6 @@ final class Summary {
     }
 
     static String marker(Retort retort, String id) {
-        return retort.childrenOf(id).isEmpty() ? " (head)" : "";
+        return retort.graph().childrenOf(id).isEmpty() ? " (head)" : "";
     }
 }

@@ -120,7 +120,7 @@ class ParityRun {
         try {
             switch (command[0]) {
                 case 'history':
-                    return [ok: true, listed: retort.range(command[1])*.id()]
+                    return [ok: true, listed: retort.graph().range(command[1])*.id()]
                 case 'upgrade':
                     return result(retort.upgrade(command[1]))
                 case 'downgrade':
