@@ -67,6 +67,14 @@ public final class Retort implements AutoCloseable {
         return context.graph().topological();
     }
 
+    /**
+     * The repeatable migrations (Flyway's {@code R__} files), which are not in {@link #revisions()}: after an upgrade
+     * has every revision applied, each one runs whose text differs from the text it last ran with.
+     */
+    public List<Revision> repeatables() {
+        return context.repeatables();
+    }
+
     /** The revisions nothing revises. */
     public List<Revision> heads() {
         return context.graph().heads();
@@ -150,6 +158,14 @@ public final class Retort implements AutoCloseable {
      */
     public RunResult stamp(List<String> targets, boolean purge) {
         return new Stamp(context).online(targets, purge);
+    }
+
+    /**
+     * Records the repeatable migrations {@code ids} (see {@link #repeatables()}) as run with their current text, without
+     * running them: for a database another tool (Flyway) ran that text on. The version table stays as it is.
+     */
+    public List<String> stampRepeatables(List<String> ids) {
+        return new Stamp(context).repeatables(ids);
     }
 
     /** The SQL that stamps {@code targets}, without a database: the version table is rewritten whole. */
