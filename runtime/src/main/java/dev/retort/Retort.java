@@ -202,8 +202,9 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
-     * Every revision, oldest first, with what the history table says of it; then the revisions the
-     * database is at that are not in this checkout (message "not in this checkout").
+     * Every revision, oldest first, with what the history table says of it; then the repeatable migrations (applied
+     * while the text they last ran with is their text now); then the revisions the database is at that are not in
+     * this checkout (message "not in this checkout").
      */
     public List<RevisionStatus> status() {
         return new Status(context).revisions();
