@@ -79,9 +79,12 @@ class FlywayTakeoverSpec extends CliSpecification {
         when:
         script('R__active_users.sql', "CREATE OR REPLACE VIEW active_users AS SELECT id, email FROM users WHERE email <> '';\n")
         def pending = run('check')
+        def status = run('status')
         def up = run('upgrade')
 
         then:
+        status.out.readLines().find { it.contains('R__active_users') }.startsWith('pending')
+        status.out.contains('11 revisions: 10 applied, 1 pending.')
         pending.exit != 0
         pending.all.contains('1 repeatable migration(s) not applied with their current text: R__active_users')
         up.exit == 0
