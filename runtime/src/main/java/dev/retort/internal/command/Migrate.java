@@ -95,9 +95,9 @@ public final class Migrate {
                         ctx.config().transactionPerMigration()).guardedBy(guard);
                 try {
                     steps.addAll(execute(plan, bodies, sink, executor, tablesMissing ? guard::ensureTables : null));
-                    if (!repeatable.isEmpty()) {
-                        List<Revision> pending = Repeatables.pending(ctx, ctx.store().history(c));
-                        boolean missing = !pending.isEmpty() && (!ctx.store().exists(c) || !ctx.store().historyExists(c));
+                    List<Revision> pending = repeatable.isEmpty() ? List.of() : Repeatables.pending(ctx, ctx.store().history(c));
+                    if (!pending.isEmpty()) {
+                        boolean missing = !ctx.store().exists(c) || !ctx.store().historyExists(c);
                         steps.addAll(execute(Repeatables.plan(pending, after), repeatable, sink, executor,
                                 missing ? guard::ensureTables : null));
                     }
