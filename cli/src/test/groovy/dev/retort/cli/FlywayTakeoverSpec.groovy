@@ -94,6 +94,26 @@ class FlywayTakeoverSpec extends CliSpecification {
         run('check').exit == 0
     }
 
+    def "a downgrade forgets the repeatables (it may have dropped what they build): the next upgrade to the head runs them once more"() {
+        given:
+        script('V1__create_users.sql', 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n')
+        script('U1__create_users.sql', 'DROP TABLE users CASCADE;\n')
+        script('R__user_emails.sql', 'CREATE OR REPLACE VIEW user_emails AS SELECT email FROM users;\n')
+
+        when:
+        def up = run('upgrade')
+        def down = run('downgrade', 'base')
+        def gone = userTables()
+        def partial = run('upgrade', 'V1')
+        def again = run('upgrade')
+
+        then: 'a downgrade never runs a repeatable; an upgrade that reaches the head runs it again'
+        [up, down, partial, again]*.exit == [0, 0, 0, 0]
+        gone.isEmpty()
+        upgrades() == ['V1', 'R__user_emails', 'V1', 'R__user_emails']
+        userTables() == ['users', 'user_emails'] as Set
+    }
+
     def "upgrade --sql writes the repeatable after the versioned files when the script reaches the head"() {
         given:
         flywayFolder()
