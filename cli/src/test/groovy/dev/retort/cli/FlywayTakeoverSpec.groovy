@@ -104,11 +104,11 @@ class FlywayTakeoverSpec extends CliSpecification {
         def up = run('upgrade')
         def down = run('downgrade', 'base')
         def gone = userTables()
-        def partial = run('upgrade', 'V1')
         def again = run('upgrade')
+        def nothing = run('upgrade')
 
-        then: 'a downgrade never runs a repeatable; an upgrade that reaches the head runs it again'
-        [up, down, partial, again]*.exit == [0, 0, 0, 0]
+        then: 'a downgrade never runs a repeatable; the upgrade that reaches the head again runs it once'
+        [up, down, again, nothing]*.exit == [0, 0, 0, 0]
         gone.isEmpty()
         upgrades() == ['V1', 'R__user_emails', 'V1', 'R__user_emails']
         userTables() == ['users', 'user_emails'] as Set
