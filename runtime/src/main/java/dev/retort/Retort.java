@@ -62,6 +62,14 @@ public final class Retort implements AutoCloseable {
         return context.graph().topological();
     }
 
+    /**
+     * The repeatable migrations (Flyway's {@code R__} files), which are not in {@link #revisions()}: after an upgrade
+     * has every revision applied, each one runs whose text differs from the text it last ran with.
+     */
+    public List<Revision> repeatables() {
+        return context.repeatables();
+    }
+
     /** The revisions nothing revises. */
     public List<Revision> heads() {
         return context.graph().heads();
@@ -127,6 +135,14 @@ public final class Retort implements AutoCloseable {
         return new Stamp(context).online(targets, purge);
     }
 
+    /**
+     * Records the repeatable migrations {@code ids} (see {@link #repeatables()}) as run with their current text, without
+     * running them: for a database another tool (Flyway) ran that text on. The version table stays as it is.
+     */
+    public List<String> stampRepeatables(List<String> ids) {
+        return new Stamp(context).repeatables(ids);
+    }
+
     /** The SQL that stamps {@code targets}, without a database: the version table is rewritten whole. */
     public String stampSql(List<String> targets) {
         return new Stamp(context).sql(targets);
@@ -146,8 +162,9 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
-     * Every revision, oldest first, with what the history table says of it; then the revisions the
-     * database is at that are not in this checkout (message "not in this checkout").
+     * Every revision, oldest first, with what the history table says of it; then the repeatable migrations (applied
+     * while the text they last ran with is their text now); then the revisions the database is at that are not in
+     * this checkout (message "not in this checkout").
      */
     public List<RevisionStatus> status() {
         return new Status(context).revisions();

@@ -35,7 +35,11 @@ class FlywayTakeoverSpec extends CliSpecification {
         tables() - ['retort_version', 'retort_history', 'flyway_schema_history']
     }
 
-    def "a Flyway folder runs under Retort with no change to its files: V1..V10 by version, then the repeatable view"() {
+    List<String> upgrades() {
+        history().findAll { it.direction == 'upgrade' && it.success }*.revision
+    }
+
+    def "a Flyway folder runs under Retort with no change to its files: V1..V10 by version, then the repeatable view once"() {
         given:
         flywayFolder()
         def before = Files.list(project.resolve('migrations')).collect { [it.fileName.toString(), it.text] }.sort()
@@ -43,26 +47,92 @@ class FlywayTakeoverSpec extends CliSpecification {
         when:
         def h = run('-v', 'history')
         def up = run('upgrade')
+        def again = run('upgrade')
 
-        then:
+        then: 'the repeatable is listed apart, runs after V10, and does not move the version table'
         h.exit == 0
-        h.out.indexOf('V10') < h.out.indexOf('V9 ') || h.out.indexOf('R__active_users') < h.out.indexOf('V10')
+        h.out.indexOf('-> V10') < h.out.indexOf('-> V9,')
+        h.out.contains('(repeatable) R__active_users')
         up.exit == 0
         userTables() == ['users', 'orders', 'products', 'order_lines', 'active_users'] as Set
-        versions() == ['R__active_users']
-        history().findAll { it.success }*.revision == ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'R__active_users']
+        versions() == ['V10']
+        again.exit == 0
+        upgrades() == ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'R__active_users']
         db.withSql { it.firstRow("SELECT indisvalid FROM pg_index WHERE indexrelid = 'idx_users_email'::regclass").indisvalid }
         Files.list(project.resolve('migrations')).collect { [it.fileName.toString(), it.text] }.sort() == before
+        run('check').exit == 0
 
         when: 'the CONCURRENTLY file runs outside a transaction, as --sql shows'
         def sql = run('upgrade', '--sql', 'V8:V9')
 
-        then:
+        then: 'V9 is not the head, so the repeatable is not in that script'
         sql.exit == 0
         sql.out =~ /(?s)COMMIT;.*CREATE INDEX CONCURRENTLY idx_users_email/
+        !sql.out.contains('active_users')
     }
 
-    def "stamp --from-flyway on a database real Flyway migrated to V7 puts Retort at V7; upgrade then applies V8-V10"() {
+    def "an edited repeatable runs again on the next upgrade, and only it; check reports it until then"() {
+        given:
+        flywayFolder()
+        run('upgrade').exit == 0
+
+        when:
+        script('R__active_users.sql', "CREATE OR REPLACE VIEW active_users AS SELECT id, email FROM users WHERE email <> '';\n")
+        def pending = run('check')
+        def status = run('status')
+        def up = run('upgrade')
+
+        then:
+        status.out.readLines().find { it.contains('R__active_users') }.startsWith('pending')
+        status.out.contains('11 revisions: 10 applied, 1 pending.')
+        pending.exit != 0
+        pending.all.contains('1 repeatable migration(s) not applied with their current text: R__active_users')
+        up.exit == 0
+        upgrades() == ['V1', 'V2', 'V3', 'V4', 'V5', 'V6', 'V7', 'V8', 'V9', 'V10', 'R__active_users', 'R__active_users']
+        db.withSql { it.firstRow("SELECT pg_get_viewdef('active_users'::regclass) AS d").d }.contains("<> ''")
+        versions() == ['V10']
+        run('check').exit == 0
+    }
+
+    def "a downgrade forgets the repeatables (it may have dropped what they build): the next upgrade to the head runs them once more"() {
+        given:
+        script('V1__create_users.sql', 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n')
+        script('U1__create_users.sql', 'DROP TABLE users CASCADE;\n')
+        script('R__user_emails.sql', 'CREATE OR REPLACE VIEW user_emails AS SELECT email FROM users;\n')
+
+        when:
+        def up = run('upgrade')
+        def down = run('downgrade', 'base')
+        def gone = userTables()
+        def again = run('upgrade')
+        def nothing = run('upgrade')
+
+        then: 'a downgrade never runs a repeatable; the upgrade that reaches the head again runs it once'
+        [up, down, again, nothing]*.exit == [0, 0, 0, 0]
+        gone.isEmpty()
+        upgrades() == ['V1', 'R__user_emails', 'V1', 'R__user_emails']
+        userTables() == ['users', 'user_emails'] as Set
+    }
+
+    def "upgrade --sql writes the repeatable after the versioned files when the script reaches the head"() {
+        given:
+        flywayFolder()
+
+        when:
+        def fresh = run('upgrade', '--sql', 'head')
+        def tail = run('upgrade', '--sql', 'V9:V10')
+
+        then:
+        fresh.exit == 0
+        fresh.out.indexOf('CREATE TABLE order_lines') < fresh.out.indexOf('CREATE OR REPLACE VIEW active_users')
+        !fresh.out.contains('a script cannot know')
+        tail.exit == 0
+        tail.out.indexOf('CREATE TABLE order_lines') < tail.out.indexOf('CREATE OR REPLACE VIEW active_users')
+        tail.out.contains('a script cannot know which of them changed since they last ran')
+        !tail.out.contains('CREATE TABLE products')
+    }
+
+    def "stamp --from-flyway on a database real Flyway migrated to V7 puts Retort at V7; upgrade then applies V8-V10 only"() {
         given:
         flywayFolder()
         Flyway.configure().dataSource(db.jdbcUrl, db.user, db.password)
@@ -72,22 +142,43 @@ class FlywayTakeoverSpec extends CliSpecification {
         when:
         def s = run('stamp', '--from-flyway')
 
-        then:
+        then: 'Flyway ran the repeatable too (repeatables ignore its target), with the text it has now'
+        flywayRows*.script.contains('R__active_users.sql')
         flywayRows.findAll { it.version }*.version == ['1', '2', '3', '4', '5', '6', '7']
         s.exit == 0
         s.out.contains('V7')
+        s.out.contains('Repeatable R__active_users: Flyway ran the current text, recorded as run.')
         versions() == ['V7']
 
         when:
         def up = run('upgrade')
 
-        then: 'V1-V7 do not run again; the repeatable sits after V10 in Retort\'s chain, so it runs once more (CREATE OR REPLACE)'
+        then: 'V1-V7 do not run again, nor the unchanged repeatable'
         up.exit == 0
-        history().findAll { it.direction == 'upgrade' && it.success }*.revision == ['V8', 'V9', 'V10', 'R__active_users']
+        upgrades() == ['V8', 'V9', 'V10']
         userTables() == ['users', 'orders', 'products', 'order_lines', 'active_users'] as Set
         db.withSql { it.firstRow('SELECT count(*) AS n FROM users').n } == 1
         db.withSql { it.firstRow('SELECT count(*) AS n FROM flyway_schema_history').n } == flywayRows.size()
         run('check').exit == 0
+    }
+
+    def "a repeatable edited after Flyway ran it is not recorded by stamp --from-flyway, and the next upgrade runs it"() {
+        given:
+        flywayFolder()
+        Flyway.configure().dataSource(db.jdbcUrl, db.user, db.password)
+                .locations('filesystem:' + project.resolve('migrations')).target('7').load().migrate()
+        script('R__active_users.sql', "CREATE OR REPLACE VIEW active_users AS SELECT id, email, email <> '' AS valid FROM users;\n")
+
+        when:
+        def s = run('stamp', '--from-flyway')
+        def up = run('upgrade')
+
+        then:
+        s.exit == 0
+        s.out.contains('Repeatable R__active_users: not run by Flyway with the current text; the next upgrade runs it.')
+        up.exit == 0
+        upgrades() == ['V8', 'V9', 'V10', 'R__active_users']
+        db.withSql { it.rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'active_users' ORDER BY ordinal_position") }*.column_name == ['id', 'email', 'valid']
     }
 
     def "stamp --from-flyway refuses, with the reason, when Flyway's history has a failed row or a file is gone"() {

@@ -97,13 +97,13 @@ public final class AlembicImport {
         Module m = p.module();
         StringBuilder s = new StringBuilder();
         s.append("// imported from ").append(p.display()).append(" by 'retort import alembic'\n");
-        s.append("revision ").append(AlembicTranslator.q(p.id())).append('\n');
+        s.append("revision ").append(PythonValues.q(p.id())).append('\n');
         header(s, "revises", many(p.display(), m, "down_revision"));
         header(s, "branchLabels", many(p.display(), m, "branch_labels"));
         header(s, "dependsOn", many(p.display(), m, "depends_on"));
         String message = m.docstring() == null ? null : m.docstring().strip().lines().findFirst().orElse(null);
         if (message != null && !message.isEmpty()) {
-            s.append("message ").append(AlembicTranslator.q(message)).append('\n');
+            s.append("message ").append(PythonValues.q(message)).append('\n');
         }
         for (String fn : List.of("upgrade", "downgrade")) {
             s.append('\n').append(fn).append(" {\n");
@@ -116,7 +116,7 @@ public final class AlembicImport {
 
     private static void header(StringBuilder s, String key, List<String> values) {
         if (!values.isEmpty()) {
-            s.append(key).append(' ').append(String.join(", ", values.stream().map(AlembicTranslator::q).toList())).append('\n');
+            s.append(key).append(' ').append(String.join(", ", values.stream().map(PythonValues::q).toList())).append('\n');
         }
     }
 

@@ -18,6 +18,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 
+import static dev.retort.importer.PythonValues.arg;
+import static dev.retort.importer.PythonValues.flag;
+import static dev.retort.importer.PythonValues.list;
+import static dev.retort.importer.PythonValues.q;
+import static dev.retort.importer.PythonValues.rule;
+import static dev.retort.importer.PythonValues.sqlText;
+import static dev.retort.importer.PythonValues.str;
+import static dev.retort.importer.PythonValues.truth;
+import static dev.retort.importer.PythonValues.value;
+
 /**
  * Translates the body of an Alembic {@code upgrade()} or {@code downgrade()} into Groovy DSL lines: the common
  * {@code op.*} calls, {@code sa.Column} types and options, {@code sa.Enum} types and {@code autocommit_block()}. A
@@ -38,6 +48,21 @@ final class AlembicTranslator {
     private final String file;
     private final List<String> todos = new ArrayList<>();
     private final Map<String, String> tableVars = new HashMap<>();
+    // with op.batch_alter_table('t') as batch_op: the name, and its table, while its block is translated
+    private final Map<String, String> batchTables = new HashMap<>();
+    // conn = op.get_bind(): names bound to the connection
+    private final Set<String> binds = new java.util.HashSet<>();
+    // what a translated statement left out, said as TODO(import) lines above it
+    private final List<String> notes = new ArrayList<>();
+
+    /** A statement that cannot be translated, and why: the TODO(import) line says it. */
+    static final class Untranslated extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Untranslated(String reason) {
+            super(reason, null, false, false);
+        }
+    }
 
     AlembicTranslator(String file) {
         this.file = file;
@@ -53,18 +78,29 @@ final class AlembicTranslator {
         List<String> out = new ArrayList<>();
         for (Stmt s : body) {
             List<String> lines = null;
+            String reason = null;
+            notes.clear();
             try {
                 lines = statement(s, indent);
+            } catch (Untranslated u) {
+                reason = u.getMessage();
             } catch (RuntimeException unknown) {
                 lines = null;
             }
             if (lines == null) {
-                todos.add(file + ":" + s.line() + ": " + s.source().lines().findFirst().orElse("").strip());
-                out.add(indent + "// TODO(import): not translated, the original Alembic code:");
+                todos.add(file + ":" + s.line() + ": " + s.source().lines().findFirst().orElse("").strip()
+                        + (reason == null ? "" : " (" + reason + ")"));
+                out.add(indent + "// TODO(import): not translated" + (reason == null ? "" : " (" + reason + ")")
+                        + ", the original Alembic code:");
                 s.source().lines().forEach(l -> out.add(indent + "// " + l.strip()));
             } else {
+                for (String n : List.copyOf(notes)) {
+                    todos.add(file + ":" + s.line() + ": " + n);
+                    out.add(indent + "// TODO(import): " + n);
+                }
                 out.addAll(lines);
             }
+            notes.clear();
         }
         return out;
     }
@@ -77,6 +113,18 @@ final class AlembicTranslator {
             out.add(in + "}");
             return out;
         }
+        if (s.block() != null && s.target() != null && s.expr() instanceof Call c && "op.batch_alter_table".equals(c.name())) {
+            if (c.kwargs().get("schema") instanceof Str) {
+                throw new Untranslated("batch_alter_table in another schema");
+            }
+            // PostgreSQL alters in place: the batch's operations are the plain ones on its table
+            batchTables.put(s.target(), str(c.args().get(0)));
+            try {
+                return translate(s.block(), in);
+            } finally {
+                batchTables.remove(s.target());
+            }
+        }
         if (s.block() != null || s.expr() == null) {
             return s.source().strip().equals("pass") ? List.of() : null;
         }
@@ -88,6 +136,10 @@ final class AlembicTranslator {
                 tableVars.put(s.target(), str(c.args().get(0)));
                 return List.of();
             }
+            if (s.expr() instanceof Call c && "op.get_bind".equals(c.name()) && c.args().isEmpty()) {
+                binds.add(s.target()); // conn = op.get_bind(): its execute calls are SQL steps
+                return List.of();
+            }
             return null;
         }
         if (!(s.expr() instanceof Call c) || c.name() == null) {
@@ -97,6 +149,16 @@ final class AlembicTranslator {
     }
 
     private List<String> call(Call c, String in) {
+        if (c.callee() instanceof Name callee && c.method() == null && callee.dotted().indexOf('.') > 0) {
+            String var = callee.dotted().substring(0, callee.dotted().indexOf('.'));
+            String method = callee.dotted().substring(var.length() + 1);
+            if (batchTables.containsKey(var)) {
+                return call(BatchOps.onTable(batchTables.get(var), method, c), in);
+            }
+            if (binds.contains(var) && method.equals("execute")) {
+                return execute(c, in);
+            }
+        }
         List<Expr> a = c.args();
         Map<String, Expr> k = c.kwargs();
         switch (c.name()) {
@@ -178,7 +240,7 @@ final class AlembicTranslator {
             }
             default -> {
                 if (c.callee() instanceof Call inner && "op.get_bind".equals(inner.name()) && "execute".equals(c.method())) {
-                    return List.of(in + "sql " + q(sqlText(a.get(0))));
+                    return execute(c, in);
                 }
                 if (c.callee() instanceof Call e && e.name() != null && e.name().endsWith("Enum")
                         && ("create".equals(c.method()) || "drop".equals(c.method()))) {
@@ -189,6 +251,14 @@ final class AlembicTranslator {
                 return null;
             }
         }
+    }
+
+    // conn.execute(sa.text("...")): one SQL text; bound parameters have no DSL spelling here
+    private static List<String> execute(Call c, String in) {
+        if (c.args().size() != 1 || !c.kwargs().isEmpty()) {
+            throw new Untranslated("execute with bound parameters: write the values into the SQL, or a Groovy step");
+        }
+        return List.of(in + "sql " + q(sqlText(c.args().get(0))));
     }
 
     private List<String> createTable(String table, List<Expr> elements, String in) {
@@ -258,6 +328,10 @@ final class AlembicTranslator {
             Expr d = k.get("server_default");
             j.add(d instanceof Str s ? "default: " + q(s.value()) : "defaultSql: " + q(sqlText(d)));
         }
+        if (k.containsKey("default")) {
+            notes.add("column '" + str(a.get(0)) + "' has default= (SQLAlchemy fills it in on insert, in Python; it is not a"
+                    + " server default, so the column is imported without one): add default: ... if the database should");
+        }
         for (Expr extra : a.subList(2, a.size())) {
             if (extra instanceof Call fk && fk.name().endsWith("ForeignKey")) {
                 j.add("references: " + q(str(fk.args().get(0))));
@@ -314,75 +388,5 @@ final class AlembicTranslator {
             out.add(in + "renameColumn " + q(table) + ", " + q(column) + ", " + q(str(k.get("new_column_name"))));
         }
         return out;
-    }
-
-    private static Expr arg(List<Expr> a, Map<String, Expr> k, int i, String name) {
-        return a.size() > i ? a.get(i) : k.get(name);
-    }
-
-    private static void flag(StringJoiner j, Map<String, Expr> k, String py, String dsl) {
-        if (truth(k.get(py))) {
-            j.add(dsl + ": true");
-        }
-    }
-
-    private static void rule(StringJoiner j, Map<String, Expr> k, String py, String dsl) {
-        if (k.containsKey(py)) {
-            j.add(dsl + ": " + q(str(k.get(py)).toLowerCase(java.util.Locale.ROOT)));
-        }
-    }
-
-    private static boolean truth(Expr e) {
-        return e instanceof Const c && c.word().equals("True");
-    }
-
-    // a string, sa.text('...'), sa.func.now() or a literal number as SQL text
-    private static String sqlText(Expr e) {
-        if (e instanceof Str s) {
-            return s.value();
-        }
-        if (e instanceof Num n) {
-            return n.text();
-        }
-        Call c = (Call) e;
-        if (c.name().endsWith("text") && c.args().size() == 1) {
-            return str(c.args().get(0));
-        }
-        if (c.name().startsWith("sa.func.") && c.args().isEmpty()) {
-            return c.name().substring("sa.func.".length()) + "()";
-        }
-        throw new IllegalArgumentException("sql");
-    }
-
-    private static String str(Expr e) {
-        if (e instanceof Str s) {
-            return s.value();
-        }
-        throw new IllegalArgumentException("not a string");
-    }
-
-    private static String list(Expr e) {
-        StringJoiner j = new StringJoiner(", ", "[", "]");
-        ((Seq) e).items().forEach(x -> j.add(q(str(x))));
-        return j.toString();
-    }
-
-    private static String value(Expr v) {
-        if (v instanceof Str s) {
-            return q(s.value());
-        }
-        if (v instanceof Num n) {
-            return n.text();
-        }
-        if (v instanceof Const c) {
-            return c.word().equals("None") ? "null" : c.word().toLowerCase(java.util.Locale.ROOT);
-        }
-        throw new IllegalArgumentException("value");
-    }
-
-    /** A Groovy single-quoted string literal. */
-    static String q(String s) {
-        String body = s.replace("\\", "\\\\").replace("'", "\\'");
-        return s.contains("\n") ? "'''" + body + "'''" : "'" + body + "'";
     }
 }

@@ -15,8 +15,7 @@ import java.util.function.Function;
 
 /**
  * Where a database that Flyway migrated stands in Retort's graph: the revision of the newest versioned file Flyway
- * applied (or, when every versioned file and every repeatable one was applied with its current text, the last
- * repeatable). Refuses, with the reason, when the two histories disagree: a failed row, an applied version whose
+ * applied, and which repeatable files Flyway last ran with their current text (by Flyway's checksum). Refuses, with the reason, when the two histories disagree: a failed row, an applied version whose
  * file is missing, a file edited after Flyway ran it, or a version Flyway skipped.
  */
 public final class FlywayTakeover {
@@ -24,13 +23,29 @@ public final class FlywayTakeover {
     }
 
     /**
-     * The revision to stamp.
+     * Where Flyway left the database.
+     *
+     * @param target  the revision to stamp: the newest versioned file Flyway applied
+     * @param current the repeatables Flyway last ran with their current text (recorded as run, so they do not run again)
+     * @param changed the repeatables Flyway never ran, or ran with another text (the next upgrade runs them)
+     */
+    public record Result(String target, List<String> current, List<String> changed) {
+        public Result {
+            current = List.copyOf(current);
+            changed = List.copyOf(changed);
+        }
+    }
+
+    /**
+     * The revision to stamp, and the repeatables to record as run.
      *
      * @param rows      Flyway's history, oldest first
      * @param revisions the project's revisions
+     * @param repeatableRevisions the project's repeatable migrations
      * @param text      the text of a revision's file (for Flyway's checksum)
      */
-    public static String target(List<ForeignHistoryRow> rows, List<Revision> revisions, Function<Revision, String> text) {
+    public static Result target(List<ForeignHistoryRow> rows, List<Revision> revisions, List<Revision> repeatableRevisions,
+                                Function<Revision, String> text) {
         Map<String, Revision> byId = new HashMap<>();
         revisions.forEach(r -> byId.put(r.id(), r));
         FlywayName baseline = null;
@@ -85,22 +100,18 @@ public final class FlywayTakeover {
         if (newest == null) {
             throw new CheckFailedException("flyway_schema_history has no applied versioned migration; run upgrade instead");
         }
-        String target = newest.revisionId();
-        if (chain.indexOf(newest) == chain.size() - 1) {
-            // every versioned file is applied: the repeatables count too when Flyway ran their current text
-            for (Revision r : revisions) {
-                Optional<FlywayName> n = fileName(r).filter(f -> f.kind() == FlywayName.Kind.REPEATABLE && f.revisionId().equals(r.id()));
-                if (n.isEmpty()) {
-                    continue;
-                }
-                ForeignHistoryRow row = repeatables.get(r.id());
-                if (row == null || row.checksum() == null || row.checksum() != FlywayChecksum.of(text.apply(r))) {
-                    break;
-                }
-                target = r.id();
+        // a repeatable whose text Flyway last ran is the current one counts as run; an edited one runs on the next upgrade
+        List<String> current = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        for (Revision r : repeatableRevisions) {
+            ForeignHistoryRow row = repeatables.get(r.id());
+            if (row != null && row.checksum() != null && row.checksum() == FlywayChecksum.of(text.apply(r))) {
+                current.add(r.id());
+            } else {
+                changed.add(r.id());
             }
         }
-        return target;
+        return new Result(newest.revisionId(), current, changed);
     }
 
     private static void check(ForeignHistoryRow row, Revision r, Function<Revision, String> text) {

@@ -44,7 +44,10 @@ final class PythonSubset {
     record Dict(Map<String, Expr> entries) implements Expr {
     }
 
-    /** A statement of a function body: its source lines, and the parsed expression (null when not an expression). */
+    /**
+     * A statement of a function body: its source lines, the name it assigns (or a {@code with} block's {@code as}
+     * name), the parsed expression (null when not an expression) and a {@code with} block's statements.
+     */
     record Stmt(int line, String source, String target, Expr expr, List<Stmt> block) {
     }
 
@@ -52,6 +55,8 @@ final class PythonSubset {
     record Module(String docstring, Map<String, Expr> assignments, Map<String, Integer> lines,
                   Map<String, List<Stmt>> functions) {
     }
+
+    private static final java.util.regex.Pattern WITH_AS = java.util.regex.Pattern.compile("(?s)(.*\\S)\\s+as\\s+([A-Za-z_]\\w*)");
 
     private final String file;
     private final List<String> lines;
@@ -137,8 +142,12 @@ final class PythonSubset {
             String st = src.strip();
             if (st.startsWith("with ") && st.endsWith(":")) {
                 int bodyEnd = blockEnd(end + 1, indent(l));
-                Expr e = new PythonExprParser(this, st.substring(5, st.length() - 1), i).parseAll();
-                out.add(new Stmt(i + 1, st, null, e, statements(end + 1, bodyEnd)));
+                String clause = st.substring(5, st.length() - 1).strip();
+                java.util.regex.Matcher as = WITH_AS.matcher(clause);
+                String name = as.matches() ? as.group(2) : null; // with op.batch_alter_table('t') as batch_op:
+                Expr e = new PythonExprParser(this, name == null ? clause : as.group(1), i).parseAll();
+                // the block's lines are its source, so a block not translated is kept whole in the TODO
+                out.add(new Stmt(i + 1, join(i, bodyEnd - 1).stripTrailing(), name, e, statements(end + 1, bodyEnd)));
                 i = bodyEnd;
                 continue;
             }

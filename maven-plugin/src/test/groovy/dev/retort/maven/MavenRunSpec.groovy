@@ -92,6 +92,27 @@ class MavenRunSpec extends Specification {
         ok.out.contains('[INFO] f6e5d4c3b2a1')
     }
 
+    def "retort:upgrade applies an SQL migration (a .sql file with a comment header) after the Groovy ones"() {
+        given:
+        Files.writeString(project.resolve('db/003_tags.sql'), '''\
+            -- revision: 5a1e5a1e5a1e
+            -- revises: f6e5d4c3b2a1
+            -- message: tags in plain SQL
+            CREATE TABLE tags (id bigint PRIMARY KEY, name text NOT NULL);
+            -- downgrade
+            DROP TABLE tags;
+            '''.stripIndent())
+
+        when:
+        def up = mvn('retort:upgrade')
+
+        then:
+        up.exit == 0
+        up.out =~ /\[INFO\] upgrade 5a1e5a1e5a1e \(tags in plain SQL\) in \d+ ms/
+        versions() == ['5a1e5a1e5a1e']
+        db.withSql { it.firstRow("SELECT to_regclass('tags') IS NOT NULL AS t").t }
+    }
+
     def "retort:sql writes the upgrade script under target/retort without touching the database"() {
         when:
         def run = mvn('retort:sql')

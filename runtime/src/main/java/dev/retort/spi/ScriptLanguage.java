@@ -23,6 +23,15 @@ public interface ScriptLanguage {
         return sources.stream().map(s -> readHeader(s, s.checksum())).toList();
     }
 
+    /**
+     * True when {@code revision} (one of {@link #readHeaders}'s) is a repeatable migration (Flyway's {@code R__} file):
+     * not a link of the graph, but run after an upgrade reaches every head whenever its text differs from the text it
+     * last ran with. Default: none is.
+     */
+    default boolean repeatable(Revision revision) {
+        return false;
+    }
+
     /** Keep compiled scripts in {@code dir}, each entry authenticated with {@code seal} (null dir: no cache). */
     default void cacheIn(java.nio.file.Path dir, CacheSeal seal) {
     }

@@ -99,6 +99,27 @@ class RetortApiSpec extends Specification {
         warns.any { it.formattedMessage.contains('backfill accounts: 3,000 rows in') }
     }
 
+    def "SQL migrations run from the starter too: Flyway-named files by version, the repeatable after them"() {
+        given:
+        script('V1__create_accounts.sql', 'CREATE TABLE accounts (id bigint PRIMARY KEY, email text);\n')
+        script('V2__add_label.sql', 'ALTER TABLE accounts ADD COLUMN label text;\n')
+        script('R__account_labels.sql', 'CREATE OR REPLACE VIEW account_labels AS SELECT id, label FROM accounts;\n')
+
+        when:
+        RunResult first
+        RunResult second
+        try (Retort r = retort()) {
+            first = r.upgrade('head')
+            second = r.upgrade('head')
+        }
+
+        then:
+        first.steps()*.revision()*.id() == ['V1', 'V2', 'R__account_labels']
+        first.heads() == ['V2']
+        second.steps().isEmpty()
+        db.withSql { it.firstRow("SELECT to_regclass('account_labels') IS NOT NULL AS v").v }
+    }
+
     def "two threads calling upgrade on one Retort at once: one migrates, the other finds nothing to do"() {
         given:
         script('001_a.groovy', """\

@@ -2,6 +2,7 @@ package dev.retort.sql;
 
 import dev.retort.Revision;
 import dev.retort.ScriptException;
+import dev.retort.spi.ScriptLanguage;
 import dev.retort.spi.ScriptSource;
 
 import java.math.BigInteger;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SQL files without a {@code -- revision:} header, read by their Flyway names as one linear chain: the versioned
- * files by version, then the repeatable ones by description (Flyway's order). Each {@code U} file is the downgrade of
+ * The SQL files without a {@code -- revision:} header, read by their Flyway names: the versioned files as one linear
+ * chain by version, then the repeatable ones by description (Flyway's order), which stand outside the chain. Each {@code U} file is the downgrade of
  * the versioned file with its version, not a revision of its own.
  */
 final class FlywayChain {
@@ -80,15 +81,21 @@ final class FlywayChain {
         return chain;
     }
 
-    /** The revisions, each revising the one before it (the first is a base). */
+    /**
+     * The revisions: each versioned file revises the one before it (the first is a base); then the repeatables, which
+     * revise nothing, since they are not links of the graph but run after its heads ({@link ScriptLanguage#repeatable}).
+     */
     List<Revision> revisions() {
         List<Revision> out = new ArrayList<>(chain.size());
         String previous = null;
         for (Entry e : chain) {
             String id = e.name().revisionId();
-            out.add(new Revision(id, previous == null ? List.of() : List.of(previous), List.of(), List.of(),
+            boolean repeatable = e.name().kind() == FlywayName.Kind.REPEATABLE;
+            out.add(new Revision(id, previous == null || repeatable ? List.of() : List.of(previous), List.of(), List.of(),
                     e.name().description(), null, true, e.source().displayName(), e.source().checksum()));
-            previous = id;
+            if (!repeatable) {
+                previous = id;
+            }
         }
         return out;
     }

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SqlScriptLanguage implements ScriptLanguage {
     // the undo file of each headerless versioned file, by the versioned file's display name, from readHeaders
     private final Map<String, ScriptSource> undo = new ConcurrentHashMap<>();
+    // the display names of the headerless R__ files, from readHeaders
+    private final java.util.Set<String> repeatables = ConcurrentHashMap.newKeySet();
 
     @Override
     public String extension() {
@@ -60,6 +62,9 @@ public final class SqlScriptLanguage implements ScriptLanguage {
         }
         FlywayChain chain = FlywayChain.of(named);
         for (FlywayChain.Entry e : chain.entries()) {
+            if (e.name().kind() == FlywayName.Kind.REPEATABLE) {
+                repeatables.add(e.source().displayName());
+            }
             ScriptSource u = chain.undoOf(e.name());
             if (u != null) {
                 if (SqlSections.of(e.source().displayName(), e.source().text()).downgrade() != null) {
@@ -71,6 +76,12 @@ public final class SqlScriptLanguage implements ScriptLanguage {
         }
         out.addAll(chain.revisions());
         return out;
+    }
+
+    /** A headerless {@code R__} file: Flyway's repeatable migration. */
+    @Override
+    public boolean repeatable(Revision revision) {
+        return repeatables.contains(revision.file());
     }
 
     @Override

@@ -75,6 +75,14 @@ public final class HistoryCommand extends BaseCommand {
                     out.append('\n');
                 }
             }
+            // outside the graph, so listed apart: they run after the heads whenever their text changed
+            for (Revision r : range == null ? retort.repeatables() : List.<Revision>of()) {
+                out.append("(repeatable) ").append(p.bold(r.id())).append(", ").append(r.message() == null ? "" : r.message())
+                        .append(" (runs after the heads when its text changed)\n");
+                if (globals().verbose()) {
+                    out.append("    Path: ").append(r.file()).append("\n\n");
+                }
+            }
             p.block(out.toString());
             return 0;
         }

@@ -51,7 +51,8 @@ public final class ImportCommand extends BaseCommand {
         if (r.todos().isEmpty()) {
             printer().line("Every statement was translated.");
         } else {
-            printer().line(r.todos().size() + " statement(s) not translated, kept as commented originals marked TODO(import):");
+            printer().line(r.todos().size() + " TODO(import) line(s): statements not translated (kept as commented originals)"
+                    + " or parts of them left out:");
             r.todos().forEach(t -> printer().line("  TODO(import) " + t));
         }
         printer().line("Next: review the scripts, run 'retort verify', then 'retort stamp --from-alembic' on each database Alembic migrated.");

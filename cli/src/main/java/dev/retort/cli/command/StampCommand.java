@@ -62,10 +62,12 @@ public final class StampCommand extends BaseCommand {
         try (Retort retort = open()) {
             List<String> targets;
             String from;
+            dev.retort.importer.FlywayTakeover.Result flyway = null;
             if (fromFlyway) {
                 java.nio.file.Path dir = retort.config().projectDir();
-                targets = List.of(dev.retort.importer.FlywayTakeover.target(retort.foreignHistories().flyway("flyway_schema_history"),
-                        retort.revisions(), r -> read(dir, r)));
+                flyway = dev.retort.importer.FlywayTakeover.target(retort.foreignHistories().flyway("flyway_schema_history"),
+                        retort.revisions(), retort.repeatables(), r -> read(dir, r));
+                targets = List.of(flyway.target());
                 from = "flyway_schema_history";
             } else {
                 targets = retort.foreignHistories().alembic("alembic_version");
@@ -83,6 +85,16 @@ public final class StampCommand extends BaseCommand {
             RunResult r = retort.stamp(targets, false);
             printer().line("Stamped from " + from + ": the database is now at " + Format.ids(r.heads())
                     + " (no migration ran; " + from + " left as it was).");
+            if (flyway != null) {
+                retort.stampRepeatables(flyway.current());
+                if (!flyway.current().isEmpty()) {
+                    printer().line("Repeatable " + String.join(", ", flyway.current()) + ": Flyway ran the current text, recorded as run.");
+                }
+                if (!flyway.changed().isEmpty()) {
+                    printer().line("Repeatable " + String.join(", ", flyway.changed()) + ": not run by Flyway with the current text;"
+                            + " the next upgrade runs it.");
+                }
+            }
             return 0;
         }
     }

@@ -34,6 +34,13 @@ public final class Check {
                 out.add(pending.size() + " revision(s) not applied: " + String.join(", ", pending.size() > 5 ? pending.subList(0, 5) : pending)
                         + (pending.size() > 5 ? ", ..." : "") + "; run 'retort upgrade heads'");
             }
+            if (Repeatables.due(ctx, applied)) {
+                List<String> due = Repeatables.pending(ctx, ctx.store().history(c)).stream().map(Revision::id).toList();
+                if (!due.isEmpty()) {
+                    out.add(due.size() + " repeatable migration(s) not applied with their current text: " + String.join(", ", due)
+                            + "; run 'retort upgrade heads'");
+                }
+            }
             for (Revision r : AppliedChecksums.edited(ctx.graph(), ctx.store().history(c), applied)) {
                 out.add(r.file() + " (revision " + r.id() + ") was edited after it was applied");
             }

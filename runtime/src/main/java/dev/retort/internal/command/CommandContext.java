@@ -1,5 +1,6 @@
 package dev.retort.internal.command;
 
+import dev.retort.Revision;
 import dev.retort.ScriptException;
 import dev.retort.internal.db.Database;
 import dev.retort.internal.dialect.PostgresDialect;
@@ -24,6 +25,7 @@ public final class CommandContext implements AutoCloseable {
     private final Settings config;
     private final ScriptLanguage language;
     private final RevisionGraph graph;
+    private final List<Revision> repeatables;
     private final Map<String, ScriptSource> sources;
     private final CacheSeal seal;
     private final PostgresDialect dialect = new PostgresDialect();
@@ -31,11 +33,12 @@ public final class CommandContext implements AutoCloseable {
     private final Database database;
     private final ScriptBodies bodies;
 
-    public CommandContext(Settings config, ScriptLanguage language, RevisionGraph graph,
+    public CommandContext(Settings config, ScriptLanguage language, RevisionGraph graph, List<Revision> repeatables,
                           Map<String, ScriptSource> sources, CacheSeal seal) {
         this.config = config;
         this.language = language;
         this.graph = graph;
+        this.repeatables = List.copyOf(repeatables);
         this.sources = sources;
         this.seal = seal;
         this.store = new VersionStore(dialect, config.schema(), config.versionTable(), config.historyTable());
@@ -45,7 +48,7 @@ public final class CommandContext implements AutoCloseable {
 
     /** The same scripts on another database (a scratch one), with {@code other} for it. */
     public CommandContext on(Settings other) {
-        return new CommandContext(other, language, graph, sources, seal);
+        return new CommandContext(other, language, graph, repeatables, sources, seal);
     }
 
     /** The settings this context runs with. */
@@ -59,6 +62,11 @@ public final class CommandContext implements AutoCloseable {
 
     public RevisionGraph graph() {
         return graph;
+    }
+
+    /** The repeatable migrations, outside the graph, in the order they run. */
+    public List<Revision> repeatables() {
+        return repeatables;
     }
 
     public Map<String, ScriptSource> sources() {

@@ -82,6 +82,10 @@ public final class Migrate {
                 }
                 Plan plan = plan(target, direction, applied);
                 Map<String, MigrationBody> bodies = ctx.bodies().compile(plan);
+                Set<String> after = after(plan);
+                // compiled with the plan, so a broken repeatable stops the run before anything ran
+                Map<String, MigrationBody> repeatable = direction == Direction.UPGRADE && Repeatables.due(ctx, after)
+                        ? ctx.bodies().compile(Repeatables.plan(ctx.repeatables(), after)) : Map.of();
                 if (direction == Direction.UPGRADE && !plan.isEmpty()) {
                     new Lint(ctx).beforeUpgrade(plan, serverMajor(c), bodies);
                 }
@@ -91,6 +95,12 @@ public final class Migrate {
                         ctx.config().transactionPerMigration()).guardedBy(guard);
                 try {
                     steps.addAll(execute(plan, bodies, sink, executor, tablesMissing ? guard::ensureTables : null));
+                    List<Revision> pending = repeatable.isEmpty() ? List.of() : Repeatables.pending(ctx, ctx.store().history(c));
+                    if (!pending.isEmpty()) {
+                        boolean missing = !ctx.store().exists(c) || !ctx.store().historyExists(c);
+                        steps.addAll(execute(Repeatables.plan(pending, after), repeatable, sink, executor,
+                                missing ? guard::ensureTables : null));
+                    }
                     return new RunResult(steps, ctx.store().read(c), Duration.ofNanos(System.nanoTime() - t0));
                 } catch (HeadsMoved moved) {
                     steps.addAll(moved.done());
@@ -112,12 +122,35 @@ public final class Migrate {
         sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
         boolean fromBase = plan.before().isEmpty() && direction == Direction.UPGRADE;
         try {
-            execute(plan, bodies, sink, executor(RunListener.NONE, true), fromBase ? ctx.store()::ensureTables : null);
+            MigrationExecutor executor = executor(RunListener.NONE, true);
+            execute(plan, bodies, sink, executor, fromBase ? ctx.store()::ensureTables : null);
+            Set<String> after = after(plan);
+            if (direction == Direction.UPGRADE && Repeatables.due(ctx, after)) {
+                if (!fromBase) {
+                    sink.comment("Repeatable migrations: a script cannot know which of them changed since they last ran,"
+                            + " so each one is here (Flyway's R__ files are written to run again)");
+                }
+                Plan repeatable = Repeatables.plan(ctx.repeatables(), after);
+                execute(repeatable, ctx.bodies().compile(repeatable), sink, executor, null);
+            }
         } catch (ScriptException e) {
             dev.retort.PartialScriptException partial = PartialScripts.of(e, out, plan, spec);
             throw partial != null ? partial : e;
         }
         return out.toString();
+    }
+
+    // the applied set once the plan has run
+    private static Set<String> after(Plan plan) {
+        Set<String> out = new java.util.HashSet<>(plan.before());
+        for (Revision r : plan.steps()) {
+            if (plan.direction() == Direction.UPGRADE) {
+                out.add(r.id());
+            } else {
+                out.remove(r.id());
+            }
+        }
+        return out;
     }
 
     private Plan plan(String target, Direction direction, Set<String> applied) {

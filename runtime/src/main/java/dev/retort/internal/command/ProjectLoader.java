@@ -39,7 +39,10 @@ public final class ProjectLoader {
         for (Revision r : revisions) {
             sources.putIfAbsent(r.id(), byFile.get(r.file()));
         }
-        return new CommandContext(config, language, new RevisionGraph(revisions), sources, seal);
+        // repeatables stand outside the graph: they run after the heads, by checksum (Repeatables)
+        List<Revision> repeatables = revisions.stream().filter(language::repeatable).toList();
+        List<Revision> linked = revisions.stream().filter(r -> !language.repeatable(r)).toList();
+        return new CommandContext(config, language, new RevisionGraph(linked), repeatables, sources, seal);
     }
 
     private static boolean usedBySqlFile(Path file, List<ScriptSource> scripts) {

@@ -52,6 +52,41 @@ public final class Stamp {
         }
     }
 
+    /**
+     * Records the repeatable migrations {@code ids} as run with their current text, without running them (another
+     * tool ran that text): the next upgrade runs them only once their text changes. The version table stays.
+     */
+    public List<String> repeatables(List<String> ids) {
+        List<Revision> stamped = new java.util.ArrayList<>();
+        for (String id : ids) {
+            stamped.add(ctx.repeatables().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow(() ->
+                    new dev.retort.UsageException("'" + id + "' is not a repeatable migration here; "
+                            + "repeatables: " + ctx.repeatables().stream().map(Revision::id).toList())));
+        }
+        if (stamped.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return ctx.onDatabase("lost the connection to", c -> {
+                JdbcSink sink = new JdbcSink(c);
+                try (AdvisoryLock lock = RunLocks.lock(ctx, sink)) {
+                    ctx.store().ensureTables(sink, c);
+                    sink.begin();
+                    for (Revision r : stamped) {
+                        ctx.store().record(sink, new HistoryEntry(r.id(), dev.retort.HistoryRow.Action.STAMP, r.checksum(),
+                                r.message(), null, null, 0L, true, "repeatable, run by another tool"));
+                    }
+                    sink.commit();
+                    return ids;
+                }
+            });
+        } catch (SqlFailure f) {
+            ReadOnlyDatabase.check(f, ctx.database().describe());
+            throw new ConnectionException("the database refused to stamp on " + ctx.database().describe() + ": "
+                    + f.serverMessage(), f);
+        }
+    }
+
     /** The SQL that stamps {@code targets}, without a database: the version table is rewritten whole. */
     public String sql(List<String> targets) {
         List<String> heads = ctx.targets().stampRows(targets, List.of());

@@ -69,6 +69,15 @@ public final class Status {
                 out.add(new RevisionStatus(r, isApplied, h == null ? null : h.appliedAt(), h == null ? null : h.appliedBy(),
                         h == null ? null : h.durationMs(), state, f == null ? null : f.detail()));
             }
+            // then the repeatables: applied while the text they last ran with is their text now, else pending
+            List<Revision> pending = Repeatables.pending(ctx, history);
+            for (Revision r : ctx.repeatables()) {
+                HistoryEntry h = pending.contains(r) ? null : lastUp.get(r.id());
+                HistoryEntry f = lastFailure.get(r.id());
+                out.add(new RevisionStatus(r, h != null, h == null ? null : h.appliedAt(), h == null ? null : h.appliedBy(),
+                        h == null ? null : h.durationMs(), h == null ? ChecksumState.UNKNOWN : ChecksumState.MATCHES,
+                        f == null ? null : f.detail()));
+            }
             out.addAll(FutureRevisions.statuses(ctx.graph(), versions, lastUp));
             return out;
         });

@@ -74,7 +74,9 @@ public final class MigrationExecutor {
                 listener.stepStarting(r, plan.direction());
                 long t0 = System.nanoTime();
                 java.util.SortedSet<String> headsAfter;
-                if (plan.direction() == Direction.UPGRADE) {
+                if (!graph.contains(r.id())) {
+                    headsAfter = heads; // a repeatable migration: outside the graph, it leaves the heads as they are
+                } else if (plan.direction() == Direction.UPGRADE) {
                     applied.add(r.id());
                     headsAfter = graph.headsAfterUpgrade(heads, r);
                 } else {

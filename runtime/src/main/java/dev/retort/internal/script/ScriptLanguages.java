@@ -98,6 +98,11 @@ public final class ScriptLanguages implements ScriptLanguage {
     }
 
     @Override
+    public boolean repeatable(Revision revision) {
+        return forFile(revision.file()).repeatable(revision);
+    }
+
+    @Override
     public void cacheIn(Path dir, CacheSeal seal) {
         languages.forEach(l -> l.cacheIn(dir, seal));
     }
