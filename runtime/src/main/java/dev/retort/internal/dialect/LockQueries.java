@@ -77,7 +77,7 @@ public final class LockQueries {
     /**
      * The other sessions of this database that would make a {@code mode} lock on the table wait, or that have held a
      * transaction open longer than {@code maxAgeMs} (idle in transaction included), oldest first. Columns: pid,
-     * application_name, state, transaction age in seconds, the first 80 characters of the query, holds a conflicting
+     * application_name, state, transaction age in milliseconds, the first 80 characters of the query, holds a conflicting
      * lock on the table (boolean).
      */
     public static String blockers(String schema, String table, String mode, long maxAgeMs) {
@@ -85,7 +85,7 @@ public final class LockQueries {
                 + " AND l.relation = to_regclass(" + Literals.string(Identifiers.qualified(schema, table)) + ") AND l.mode IN ("
                 + String.join(", ", conflicting(mode).stream().map(Literals::string).toList()) + "))";
         return "SELECT a.pid, coalesce(a.application_name, ''), coalesce(a.state, ''),"
-                + " coalesce(extract(epoch FROM now() - a.xact_start)::bigint, 0), left(coalesce(a.query, ''), 80), " + holds
+                + " coalesce((extract(epoch FROM now() - a.xact_start) * 1000)::bigint, 0), left(coalesce(a.query, ''), 80), " + holds
                 + " FROM pg_stat_activity a WHERE a.pid <> pg_backend_pid() AND a.datname = current_database()"
                 + " AND a.xact_start IS NOT NULL AND (" + holds + " OR now() - a.xact_start > interval '" + maxAgeMs + " milliseconds')"
                 + " ORDER BY a.xact_start";
