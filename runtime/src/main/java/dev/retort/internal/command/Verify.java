@@ -7,6 +7,7 @@ import dev.retort.UsageException;
 import dev.retort.VerifyReport;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
+import dev.retort.internal.dialect.Identifiers;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.graph.Plan;
 import dev.retort.LockMeasurement;
@@ -79,11 +80,14 @@ public final class Verify {
 
     private VerifyReport walk(Connection c, Set<String> wanted) {
         Set<String> own = new HashSet<>();
-        for (String t : ctx.ownTables()) {
+        List<String> written = new ArrayList<>();
+        List<String> ownNames = new ArrayList<>(ctx.ownTables());
+        ownNames.add(ctx.config().versionTable() + "_lease");
+        for (String t : ownNames) {
             own.add(ctx.config().schema() + "." + t);
+            written.add(Identifiers.qualified(ctx.config().schema(), t));
         }
-        own.add(ctx.config().schema() + "." + ctx.config().versionTable() + "_lease");
-        MeasuringSink meter = seedRows < 0 ? null : new MeasuringSink(new JdbcSink(c), own, () -> ctx.database().connect());
+        MeasuringSink meter = seedRows < 0 ? null : new MeasuringSink(new JdbcSink(c), own, written, () -> ctx.database().connect());
         TableSeeder seeder = seedRows > 0 ? new TableSeeder(seedRows, own, ctx.config().listener()) : null;
         List<LockMeasurement> locks = new ArrayList<>();
         VerifyReport report = walk(c, wanted, meter == null ? new JdbcSink(c) : meter, meter, seeder, locks);

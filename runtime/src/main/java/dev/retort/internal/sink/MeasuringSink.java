@@ -27,6 +27,7 @@ public final class MeasuringSink extends ForwardingSink {
     private static final long SAMPLE_MS = 2;
     private final SqlSink inner;
     private final Set<String> ignored;
+    private final List<String> bookkeeping;
     private final Supplier<Connection> side;
     private final List<LockMeasurement> measured = new ArrayList<>();
     private final List<Open> open = new ArrayList<>();
@@ -36,13 +37,16 @@ public final class MeasuringSink extends ForwardingSink {
     private int pid;
 
     /**
-     * @param ignored tables ({@code schema.table}) left out: Retort's own
-     * @param side    opens a second connection to the same database, for sampling statements outside a transaction
+     * @param ignored     tables ({@code schema.table}) left out: Retort's own
+     * @param bookkeeping those tables as the dialect writes them: a statement naming one is the executor's own
+     *                    (a history row), not the migration's, and is not measured
+     * @param side        opens a second connection to the same database, for sampling statements outside a transaction
      */
-    public MeasuringSink(SqlSink inner, Set<String> ignored, Supplier<Connection> side) {
+    public MeasuringSink(SqlSink inner, Set<String> ignored, List<String> bookkeeping, Supplier<Connection> side) {
         super(inner);
         this.inner = inner;
         this.ignored = Set.copyOf(ignored);
+        this.bookkeeping = List.copyOf(bookkeeping);
         this.side = side;
     }
 
@@ -68,7 +72,8 @@ public final class MeasuringSink extends ForwardingSink {
 
     @Override
     public void execute(Statement statement) {
-        if (revision == null || LockQueries.changesOnlySession(statement.sql())) {
+        if (revision == null || LockQueries.changesOnlySession(statement.sql())
+                || bookkeeping.stream().anyMatch(statement.sql()::contains)) {
             inner.execute(statement);
             return;
         }
