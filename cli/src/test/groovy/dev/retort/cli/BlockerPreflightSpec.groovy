@@ -26,9 +26,9 @@ class BlockerPreflightSpec extends CliSpecification {
         assert run('history').exit == 0 // compiles the script into the cache: the timings below are the upgrade's own
         holder = db.connect()
         holder.createStatement().execute("SET application_name = 'nightly-report'")
+        holderPid = holder.createStatement().executeQuery('SELECT pg_backend_pid()').with { it.next(); it.getInt(1) }
         holder.autoCommit = false
         holder.createStatement().execute('SELECT count(*) FROM users') // now idle in transaction, holding ACCESS SHARE on users
-        holderPid = holder.createStatement().executeQuery('SELECT pg_backend_pid()').with { it.next(); it.getInt(1) }
     }
 
     def cleanup() {

@@ -135,6 +135,20 @@ class VerifyLocksSpec extends CliSpecification {
         !r.out.contains('over the lock budget')
     }
 
+    def "what lint predicted for the same project, next to what was measured: the rewrites and the SHARE lock were predicted, the CONCURRENTLY build rightly not"() {
+        when:
+        def lint = run('--json', 'lint')
+        def findings = new JsonSlurper().parseText(lint.out) as List<Map>
+        def byRevision = findings.groupBy { it.revision }.collectEntries { k, v -> [k, v*.rule as Set] }
+        println byRevision
+
+        then:
+        'volatile-default' in byRevision.r02
+        'column-type-rewrite' in byRevision.r03
+        'index-not-concurrent' in byRevision.r04
+        !byRevision.r05?.any { it in ['index-not-concurrent', 'volatile-default', 'column-type-rewrite'] }
+    }
+
     def "bad flags are one line and exit 2: #args"() {
         when:
         def r = run(*(['verify'] + args))
