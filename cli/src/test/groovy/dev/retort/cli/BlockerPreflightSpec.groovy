@@ -202,6 +202,35 @@ class BlockerPreflightSpec extends CliSpecification {
         '100ms' || 6
     }
 
+    def "the lock an operation needs comes from its record (raw SQL through the statement reader): #operation with a holder that ran #held gives exit #exit"() {
+        given:
+        holder.rollback()
+        holder.createStatement().execute(held)
+        env.RETORT_BLOCKERS = 'fail'
+        script('001_users.groovy', """
+            revision 'a1'
+            upgrade { ${operation} }
+            downgrade { sql 'SELECT 1' }
+            """)
+
+        when:
+        def r = run('upgrade')
+
+        then:
+        r.exit == exit
+        (exit == 6) == r.err.contains("not queueing for the ${lock} lock on users (blockers=fail)".toString())
+        r.err.contains("pid ${holderPid} (nightly-report)") == (exit == 6)
+
+        where:
+        held                                          | operation                                                                  || exit | lock
+        'SELECT count(*) FROM users'                  | "addColumn 'users', 'nickname', 'text'"                                   || 6    | 'ACCESS EXCLUSIVE'
+        'SELECT count(*) FROM users'                  | "sql 'ALTER TABLE users ADD COLUMN nickname text'"                        || 6    | 'ACCESS EXCLUSIVE'
+        'SELECT count(*) FROM users'                  | "renameColumn 'users', 'email', 'mail'"                                   || 6    | 'ACCESS EXCLUSIVE'
+        'SELECT count(*) FROM users'                  | "createIndex 'idx_users_email', on: 'users', columns: ['email']"          || 0    | 'SHARE'
+        "UPDATE users SET email = email WHERE id = 1" | "createIndex 'idx_users_email', on: 'users', columns: ['email']"          || 6    | 'SHARE'
+        'SELECT count(*) FROM users'                  | "createTable('t2') { column 'id', 'bigint', primaryKey: true }; addColumn 't2', 'x', 'int'" || 0 | 'ACCESS EXCLUSIVE'
+    }
+
     def "blockers and lock.maxBlockerAge are checked: a bad value is one line and exit 2"() {
         given:
         env[name] = value

@@ -102,11 +102,13 @@ class VerifyLocksSpec extends CliSpecification {
         and: '(c) a plain CREATE INDEX holds SHARE (writes wait) and rewrites nothing'
         row(locks, 'r04').mode == 'SHARE'
         row(locks, 'r04').rewrite == false
+        row(locks, 'r04').strong
 
         and: '(d) CONCURRENTLY ran outside a transaction and held no strong lock: what a second connection saw is SHARE UPDATE EXCLUSIVE at most'
         !row(locks, 'r05').inTransaction
         row(locks, 'r05').mode in [null, 'SHARE UPDATE EXCLUSIVE']
         row(locks, 'r05').rewrite == false
+        !row(locks, 'r05').strong
 
         and: 'the lock of r01 on tables it created counts no rows'
         locks.findAll { it.revision == 'r01' && it.mode == 'ACCESS EXCLUSIVE' }.every { it.rows == 0 }
@@ -147,6 +149,38 @@ class VerifyLocksSpec extends CliSpecification {
         'column-type-rewrite' in byRevision.r03
         'index-not-concurrent' in byRevision.r04
         !byRevision.r05?.any { it in ['index-not-concurrent', 'volatile-default', 'column-type-rewrite'] }
+    }
+
+    def "--seed-rows fills tables of many column types, with unique values, foreign keys, enums and a self-reference; a table it cannot fill is named"() {
+        given:
+        script('006_kinds.groovy', """
+            revision 'r06'
+            revises 'r05'
+            message 'a table of many types'
+            upgrade {
+                sql "CREATE TABLE kinds (id uuid PRIMARY KEY, small smallint NOT NULL, price numeric(5,2) NOT NULL, code varchar(12) NOT NULL UNIQUE, born date NOT NULL, at timestamp NOT NULL, span interval NOT NULL, doc jsonb NOT NULL, raw bytea NOT NULL, ip inet NOT NULL, tags text[] NOT NULL, flag boolean NOT NULL, status user_status NOT NULL, parent uuid REFERENCES kinds (id), user_id bigint NOT NULL UNIQUE REFERENCES users (id))"
+                sql "CREATE TABLE picky (id int PRIMARY KEY, n int NOT NULL CHECK (n < 0))"
+            }
+            downgrade { dropTable 'picky'; dropTable 'kinds' }
+            """)
+        script('007_touch.groovy', """
+            revision 'r07'
+            revises 'r06'
+            message 'touch them'
+            upgrade { addColumn 'kinds', 'note', 'text'; addColumn 'picky', 'note', 'text' }
+            downgrade { dropColumn 'picky', 'note'; dropColumn 'kinds', 'note' }
+            """)
+
+        when:
+        def r = run('--json', 'verify', 'r05:r07', '--seed-rows', '500')
+        def locks = new JsonSlurper().parseText(r.out).locks as List
+
+        then:
+        r.exit == 0
+        locks.find { it.revision == 'r07' && it.table == 'public.kinds' }.rows == 500
+        locks.find { it.revision == 'r07' && it.table == 'public.picky' }.rows == 0
+        r.err.contains('--seed-rows: public.picky left empty: new row for relation "picky" violates check constraint')
+        !r.err.contains('public.kinds left empty')
     }
 
     def "bad flags are one line and exit 2: #args"() {

@@ -106,7 +106,8 @@ public final class VerifyCommand extends BaseCommand {
         for (LockMeasurement m : rows) {
             out.add("{\"revision\":" + Format.json(m.revision()) + ",\"index\":" + m.index() + ",\"statement\":"
                     + Format.json(m.statement()) + ",\"table\":" + Format.json(m.table()) + ",\"mode\":"
-                    + Format.json(m.mode() == null ? null : m.mode().words()) + ",\"rewrite\":" + m.rewrite() + ",\"heldMs\":"
+                    + Format.json(m.mode() == null ? null : m.mode().words()) + ",\"strong\":" + (m.mode() != null && m.mode().strong())
+                    + ",\"rewrite\":" + m.rewrite() + ",\"heldMs\":"
                     + m.heldMs() + ",\"rows\":" + m.rows() + ",\"inTransaction\":" + m.inTransaction() + "}");
         }
         return "[" + String.join(",", out) + "]";
