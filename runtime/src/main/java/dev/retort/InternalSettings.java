@@ -17,7 +17,7 @@ final class InternalSettings {
         ConnectionSettings connection = new ConnectionSettings(c.dataSource(), c.databaseUrl(), c.projectDir(),
                 c.connectWait(), c.createDatabase(), c.missingUrl(), c.listener());
         StepSettings steps = new StepSettings(c.sqlLockTimeout(), c.sqlStatementTimeout(), c.lockRetries(),
-                c.lockRetryBackoff(), c.concurrentlyTimeout());
+                c.lockRetryBackoff(), c.concurrentlyTimeout(), c.blockers(), c.maxBlockerAge());
         Map<Rule, LintLevel> levels = new EnumMap<>(Rule.class);
         c.lintLevels().forEach((id, level) -> levels.put(Rule.byId(id), level));
         return new Settings(connection, steps, c.projectDir(), c.locations(), c.cache(), c.schema(), c.versionTable(),

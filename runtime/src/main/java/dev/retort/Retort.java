@@ -190,6 +190,15 @@ public final class Retort implements AutoCloseable {
     }
 
     /**
+     * {@link #verifyOnScratchDatabase} that also measures, statement by statement, the locks each checked revision's
+     * first upgrade takes, whether it rewrote a table, and how long the lock was held ({@link VerifyReport#locks()}),
+     * with {@code seedRows} generated rows in every table that exists before each revision (0: none).
+     */
+    public VerifyReport verifyLocksOnScratchDatabase(String range, long seedRows) {
+        return Verify.measuringLocks(context, seedRows).onScratch(range);
+    }
+
+    /**
      * Lints the upgrade of every revision in {@code range} (null: all), walking the whole graph in order
      * so each rule knows what earlier revisions built. {@code pgVersion} is the server major version the
      * rules assume (e.g. a constant default on ADD COLUMN is safe from 11 on).

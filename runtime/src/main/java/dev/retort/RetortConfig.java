@@ -142,6 +142,16 @@ public final class RetortConfig {
         return get(Setting.CONCURRENTLY_TIMEOUT);
     }
 
+    /** What upgrade does when the pre-flight finds a blocker: print and wait (default), or fail with exit 6. */
+    public BlockerPolicy blockers() {
+        return get(Setting.BLOCKERS);
+    }
+
+    /** A transaction open longer than this counts as a blocker in the pre-flight even while it is active. */
+    public Duration maxBlockerAge() {
+        return get(Setting.LOCK_MAX_BLOCKER_AGE);
+    }
+
     /** How often a migration that hit lock_timeout is tried again (default 30). */
     public int lockRetries() {
         return get(Setting.LOCK_RETRIES);

@@ -57,6 +57,10 @@ public enum Setting {
     SQL_STATEMENT_TIMEOUT("sqlStatementTimeout", true, SettingValues::duration, () -> Duration.ZERO),
     /** How long a CONCURRENTLY step may wait for older transactions (zero: forever). */
     CONCURRENTLY_TIMEOUT("concurrentlyTimeout", true, SettingValues::duration, () -> Duration.ofMinutes(30)),
+    /** What upgrade does when a session would make a statement's strong lock wait: print and wait, or fail (exit 6). */
+    BLOCKERS("blockers", true, SettingValues::blockers, () -> BlockerPolicy.WAIT),
+    /** A transaction open longer than this (idle in transaction too) counts as a blocker even while it is active. */
+    LOCK_MAX_BLOCKER_AGE("lock.maxBlockerAge", true, SettingValues::duration, () -> Duration.ofSeconds(10)),
     /** How often a migration that hit lock_timeout is tried again. */
     LOCK_RETRIES("lockRetries", true, SettingValues::count, () -> 30),
     /** The wait before the first retry; it doubles for the next four, each wait jittered by half either way. */

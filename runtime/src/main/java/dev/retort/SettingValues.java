@@ -141,6 +141,18 @@ final class SettingValues {
         return word(key, value, LintOnUpgrade.class, LintOnUpgrade::parse);
     }
 
+    /** A blocker policy: a {@link BlockerPolicy}, or its word. */
+    static BlockerPolicy blockers(String key, Object value) {
+        if (value instanceof BlockerPolicy policy) {
+            return policy;
+        }
+        try {
+            return BlockerPolicy.parse(text(key, value));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
+    }
+
     /** A lint level: a {@link LintLevel}, or its word. */
     static LintLevel lintLevel(String key, Object value) {
         return word(key, value, LintLevel.class, LintLevel::parse);

@@ -37,6 +37,8 @@ class RetortConfigSpec extends Specification {
             (Setting.SQL_LOCK_TIMEOUT)         : { RetortConfig c -> c.sqlLockTimeout() },
             (Setting.SQL_STATEMENT_TIMEOUT)    : { RetortConfig c -> c.sqlStatementTimeout() },
             (Setting.CONCURRENTLY_TIMEOUT)     : { RetortConfig c -> c.concurrentlyTimeout() },
+            (Setting.BLOCKERS)                 : { RetortConfig c -> c.blockers() },
+            (Setting.LOCK_MAX_BLOCKER_AGE)     : { RetortConfig c -> c.maxBlockerAge() },
             (Setting.LOCK_RETRIES)             : { RetortConfig c -> c.lockRetries() },
             (Setting.LOCK_RETRY_BACKOFF)       : { RetortConfig c -> c.lockRetryBackoff() },
             (Setting.VALIDATE_CHECKSUMS)       : { RetortConfig c -> c.validateChecksums() },
@@ -78,6 +80,11 @@ class RetortConfigSpec extends Specification {
             [Setting.SQL_LOCK_TIMEOUT, '0', Duration.ZERO],
             [Setting.SQL_STATEMENT_TIMEOUT, '1h', Duration.ofHours(1)],
             [Setting.CONCURRENTLY_TIMEOUT, '2d', Duration.ofDays(2)],
+            [Setting.BLOCKERS, 'fail', BlockerPolicy.FAIL],
+            [Setting.BLOCKERS, ' Wait ', BlockerPolicy.WAIT],
+            [Setting.BLOCKERS, BlockerPolicy.FAIL, BlockerPolicy.FAIL],
+            [Setting.LOCK_MAX_BLOCKER_AGE, '30s', Duration.ofSeconds(30)],
+            [Setting.LOCK_MAX_BLOCKER_AGE, '0', Duration.ZERO],
             [Setting.LOCK_RETRIES, '0', 0],
             [Setting.LOCK_RETRIES, 7, 7],
             [Setting.LOCK_RETRY_BACKOFF, '500ms', Duration.ofMillis(500)],
@@ -109,6 +116,8 @@ class RetortConfigSpec extends Specification {
             [Setting.SQL_LOCK_TIMEOUT, '3000000s', "sqlLockTimeout: '3000000s' is too long"],
             [Setting.SQL_STATEMENT_TIMEOUT, '1.5s', "sqlStatementTimeout: '1.5s' is not a duration"],
             [Setting.CONCURRENTLY_TIMEOUT, Duration.ofDays(30), 'concurrentlyTimeout: 2592000000ms is more than PostgreSQL takes (2147483647ms)'],
+            [Setting.BLOCKERS, 'maybe', "blockers: 'maybe' is not wait or fail"],
+            [Setting.LOCK_MAX_BLOCKER_AGE, 'soon', "lock.maxBlockerAge: 'soon' is not a duration"],
             [Setting.LOCK_RETRIES, '-1', 'lockRetries: must be zero to 2147483647, got -1'],
             [Setting.LOCK_RETRY_BACKOFF, '5 minutes', "lockRetryBackoff: '5 minutes' is not a duration"],
             [Setting.VALIDATE_CHECKSUMS, 'y', "validateChecksums: 'y' is not true or false"],
@@ -144,9 +153,11 @@ class RetortConfigSpec extends Specification {
 
     def "named settings go through RetortSettings by camelCase, kebab-case and retort. names, the same reader"() {
         when:
-        def config = RetortSettings.from(['retort.lock-timeout': '30s', lint_on_upgrade: 'refuse', 'lock-retries': 2]).build()
+        def config = RetortSettings.from(['retort.lock-timeout': '30s', lint_on_upgrade: 'refuse', 'lock-retries': 2,
+                                          'retort.lock.max-blocker-age': '20s']).build()
 
         then:
+        config.maxBlockerAge() == Duration.ofSeconds(20)
         config.lockTimeout() == Duration.ofSeconds(30)
         config.lintOnUpgrade() == LintOnUpgrade.REFUSE
         config.lockRetries() == 2
@@ -205,6 +216,8 @@ class RetortConfigSpec extends Specification {
         c.lockRetries() == 30
         c.lockRetryBackoff() == Duration.ofMillis(100)
         c.lintOnUpgrade() == LintOnUpgrade.WARNING
+        c.blockers() == BlockerPolicy.WAIT
+        c.maxBlockerAge() == Duration.ofSeconds(10)
         c.listener() instanceof Slf4jRunListener
         c.missingUrl().startsWith('no database URL')
     }

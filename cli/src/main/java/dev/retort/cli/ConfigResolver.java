@@ -75,7 +75,8 @@ public final class ConfigResolver {
         settings.put("locations", g.dirs != null && !g.dirs.isEmpty() ? g.dirs
                 : first(env.apply("RETORT_LOCATIONS"), file.get("locations"), dotenv.get("RETORT_LOCATIONS")));
         for (String key : List.of("versionTable", "historyTable", "lockTimeout", "lock", "transactionPerMigration",
-                "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout", "lockRetries", "lockRetryBackoff", "scriptLanguage")) {
+                "sqlLockTimeout", "sqlStatementTimeout", "concurrentlyTimeout", "lockRetries", "lockRetryBackoff", "scriptLanguage",
+                "blockers", "lock.maxBlockerAge")) {
             settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
         file.forEach((k, v) -> {
@@ -231,8 +232,8 @@ public final class ConfigResolver {
         return RetortSettings.bool(key, text);
     }
 
-    // lockTimeout -> RETORT_LOCK_TIMEOUT
+    // lockTimeout -> RETORT_LOCK_TIMEOUT, lock.maxBlockerAge -> RETORT_LOCK_MAX_BLOCKER_AGE
     private static String envName(String key) {
-        return "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return "RETORT_" + key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
     }
 }

@@ -64,6 +64,9 @@ abstract class AbstractRetortMojo extends AbstractMojo {
     @Parameter String validateChecksums;
     @Parameter String lintOnUpgrade;
     @Parameter String cache;
+    @Parameter String blockers;
+    /** lock.maxBlockerAge. */
+    @Parameter String maxBlockerAge;
     /** Lint rule id to level (error, warning, off). */
     @Parameter Map<String, String> lint;
 
@@ -108,6 +111,8 @@ abstract class AbstractRetortMojo extends AbstractMojo {
         pom.put("validateChecksums", validateChecksums);
         pom.put("lintOnUpgrade", lintOnUpgrade);
         pom.put("cache", cache);
+        pom.put("blockers", blockers);
+        pom.put("lock.maxBlockerAge", maxBlockerAge);
         if (lint != null) {
             lint.forEach((rule, level) -> pom.put("lint." + rule, level));
         }

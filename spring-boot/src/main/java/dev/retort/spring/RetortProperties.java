@@ -54,6 +54,10 @@ public class RetortProperties {
     private String lintOnUpgrade;
     /** Refuse to upgrade while an applied script was edited (default true). */
     private Boolean validateChecksums;
+    /** A session that would make a migration's strong lock wait: wait (default: print it and wait) or fail (stop before queueing). */
+    private String blockers;
+    /** The setting lock.maxBlockerAge (retort.max-blocker-age here: retort.lock is the boolean): default 10s. */
+    private Duration maxBlockerAge;
     /** Lint rule id to level (error, warning, off). */
     private Map<String, String> lint = new LinkedHashMap<>();
 
@@ -77,6 +81,8 @@ public class RetortProperties {
         s.put("lockRetryBackoff", lockRetryBackoff);
         s.put("lintOnUpgrade", lintOnUpgrade);
         s.put("validateChecksums", validateChecksums);
+        s.put("blockers", blockers);
+        s.put("lock.maxBlockerAge", maxBlockerAge);
         lint.forEach((rule, level) -> s.put("lint." + rule, level));
         return s;
     }
@@ -111,6 +117,10 @@ public class RetortProperties {
     public void setSqlLockTimeout(Duration sqlLockTimeout) { this.sqlLockTimeout = sqlLockTimeout; }
     public Duration getSqlStatementTimeout() { return sqlStatementTimeout; }
     public void setSqlStatementTimeout(Duration sqlStatementTimeout) { this.sqlStatementTimeout = sqlStatementTimeout; }
+    public String getBlockers() { return blockers; }
+    public void setBlockers(String blockers) { this.blockers = blockers; }
+    public Duration getMaxBlockerAge() { return maxBlockerAge; }
+    public void setMaxBlockerAge(Duration maxBlockerAge) { this.maxBlockerAge = maxBlockerAge; }
     public Duration getConcurrentlyTimeout() { return concurrentlyTimeout; }
     public void setConcurrentlyTimeout(Duration concurrentlyTimeout) { this.concurrentlyTimeout = concurrentlyTimeout; }
     public Integer getLockRetries() { return lockRetries; }

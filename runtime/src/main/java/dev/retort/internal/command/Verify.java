@@ -7,9 +7,13 @@ import dev.retort.UsageException;
 import dev.retort.VerifyReport;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
+import dev.retort.internal.dialect.Identifiers;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.graph.Plan;
+import dev.retort.LockMeasurement;
 import dev.retort.internal.sink.JdbcSink;
+import dev.retort.internal.sink.MeasuringSink;
+import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.MigrationBody;
 
 import java.sql.Connection;
@@ -27,9 +31,27 @@ import java.util.Set;
  */
 public final class Verify {
     private final CommandContext ctx;
+    // with --locks: the rows each table gets before a migration is measured (0: none); -1: locks not measured
+    private final long seedRows;
 
     public Verify(CommandContext ctx) {
+        this(ctx, -1);
+    }
+
+    /**
+     * A verify that also measures the locks of each checked revision's first upgrade ({@code verify --locks}), with
+     * {@code seedRows} generated rows in every table that exists before it.
+     */
+    public static Verify measuringLocks(CommandContext ctx, long seedRows) {
+        if (seedRows < 0) {
+            throw new UsageException("--seed-rows must be zero or more, got " + seedRows);
+        }
+        return new Verify(ctx, seedRows);
+    }
+
+    private Verify(CommandContext ctx, long seedRows) {
         this.ctx = ctx;
+        this.seedRows = seedRows;
     }
 
     /** On a scratch database made for it and removed after; the configured database is never touched. */
@@ -41,7 +63,7 @@ public final class Verify {
         try (ScratchServer server = ScratchServer.open(url, ctx.dialect(), "point --url at a server where it may")) {
             DatabaseUrl scratchUrl = server.createDatabase("verify");
             try (CommandContext scratch = ctx.on(ctx.config().on(scratchUrl, ctx.config().listener()))) {
-                return new Verify(scratch).run(range);
+                return new Verify(scratch, seedRows).run(range);
             }
         }
     }
@@ -57,7 +79,23 @@ public final class Verify {
     }
 
     private VerifyReport walk(Connection c, Set<String> wanted) {
-        JdbcSink sink = new JdbcSink(c);
+        Set<String> own = new HashSet<>();
+        List<String> written = new ArrayList<>();
+        List<String> ownNames = new ArrayList<>(ctx.ownTables());
+        ownNames.add(ctx.config().versionTable() + "_lease");
+        for (String t : ownNames) {
+            own.add(ctx.config().schema() + "." + t);
+            written.add(Identifiers.qualified(ctx.config().schema(), t));
+        }
+        MeasuringSink meter = seedRows < 0 ? null : new MeasuringSink(new JdbcSink(c), own, written, () -> ctx.database().connect());
+        TableSeeder seeder = seedRows > 0 ? new TableSeeder(seedRows, own, ctx.config().listener()) : null;
+        List<LockMeasurement> locks = new ArrayList<>();
+        VerifyReport report = walk(c, wanted, meter == null ? new JdbcSink(c) : meter, meter, seeder, locks);
+        return report.withLocks(locks);
+    }
+
+    private VerifyReport walk(Connection c, Set<String> wanted, SqlSink sink, MeasuringSink meter, TableSeeder seeder,
+                              List<LockMeasurement> locks) {
         List<String> at = ctx.store().read(c);
         if (!at.isEmpty()) {
             throw new UsageException("verify needs an empty scratch database, but " + ctx.database().describe()
@@ -73,8 +111,20 @@ public final class Verify {
             boolean check = wanted.contains(r.id());
             MigrationBody body = ctx.bodies().body(r);
             Map<String, MigrationBody> bodies = Map.of(r.id(), body);
+            if (check && seeder != null) {
+                seeder.seed(sink);
+            }
             SchemaSnapshot before = check ? SchemaSnapshot.take(c, excluded) : null;
-            executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+            if (check && meter != null) {
+                meter.measure(r.id());
+            }
+            try {
+                executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+            } finally {
+                if (check && meter != null) {
+                    locks.addAll(meter.stop());
+                }
+            }
             applied.add(r.id());
             if (!check) {
                 continue;

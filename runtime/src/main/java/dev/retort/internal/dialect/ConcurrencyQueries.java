@@ -86,10 +86,11 @@ public final class ConcurrencyQueries {
 
     /**
      * The transactions a CONCURRENTLY build waits for: others in this database holding a snapshot, oldest first.
-     * Columns: pid, application_name, state, age of the transaction in seconds.
+     * Columns: pid, application_name, state, age of the transaction in milliseconds, the first 80 characters of its query.
      */
     public static String oldTransactions() {
-        return "SELECT pid, coalesce(application_name, ''), coalesce(state, ''), extract(epoch FROM now() - xact_start)::bigint"
+        return "SELECT pid, coalesce(application_name, ''), coalesce(state, ''), (extract(epoch FROM now() - xact_start) * 1000)::bigint,"
+                + " left(coalesce(query, ''), 80)"
                 + " FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND datname = current_database()"
                 + " AND backend_xmin IS NOT NULL AND xact_start IS NOT NULL ORDER BY xact_start";
     }

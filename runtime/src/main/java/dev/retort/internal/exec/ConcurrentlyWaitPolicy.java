@@ -121,9 +121,7 @@ final class ConcurrentlyWaitPolicy {
     private static List<String> oldTransactions(SqlSink sink) {
         List<String> out = new ArrayList<>();
         for (Object[] t : sink.query(ConcurrencyQueries.oldTransactions())) {
-            String app = (String) t[1];
-            out.add("pid " + t[0] + (app.isEmpty() ? "" : " (" + app + ")") + ", " + t[2] + ", " + ((Number) t[3]).longValue()
-                    + " s old");
+            out.add(BlockerCheck.describe(t)); // the same line the blocker pre-flight prints
         }
         return out;
     }

@@ -203,6 +203,10 @@ public final class MigrationExecutor {
         if (e instanceof RetortException re && !(e instanceof MigrationFailedException) && (ctx.statements() == 0 || !sink.remembers())) {
             return re; // a script error found before anything ran (or while writing --sql): report it as itself
         }
+        if (e instanceof dev.retort.LockTimeoutException lock && ctx.outsideCount() == 0) {
+            // the blocker pre-flight stopped before queueing (blockers=fail): exit 6 like any lock that was not had
+            return new dev.retort.LockTimeoutException(lock.getMessage() + "; " + r.id() + " was rolled back, nothing of it applied");
+        }
         String reason = FailureReason.of(e, r.file());
         int lineNo = ScriptLine.of(e, r.file());
         if (lineNo == 0) {

@@ -29,6 +29,7 @@ final class StepContext implements MigrationContext {
     private final StepSettings settings;
     private final SessionTimeouts timeouts;
     private final PartProgress parts;
+    private final BlockerCheck blockers;
     private boolean forcedAutocommit;
     private int statements;
     private int outsideCount;
@@ -44,6 +45,7 @@ final class StepContext implements MigrationContext {
         this.settings = settings;
         this.timeouts = timeouts;
         this.parts = parts;
+        this.blockers = new BlockerCheck(revision, listener, settings);
     }
 
     /** Statements sent so far (0: the step failed before anything ran). */
@@ -97,6 +99,7 @@ final class StepContext implements MigrationContext {
         if (operation instanceof CreateIndex i && i.concurrently()) {
             dropInvalidIndex(i.schema(), i.name());
         }
+        blockers.before(operation, sink); // before its statement joins the lock queue
         for (Statement s : dialect.render(operation)) {
             if (parts.nextIsDone(s.sql())) {
                 continue; // committed by an earlier attempt of this text

@@ -1,15 +1,22 @@
 package dev.retort.internal.exec;
 
+import dev.retort.BlockerPolicy;
 import dev.retort.Revision;
 
 import java.time.Duration;
 
 /**
  * The per-migration limits: PostgreSQL lock_timeout and statement_timeout (config, overridden by a
- * script's header), how a migration that hit lock_timeout is retried, and how long a CONCURRENTLY step may wait.
+ * script's header), how a migration that hit lock_timeout is retried, how long a CONCURRENTLY step may wait, and
+ * what the blocker pre-flight does with a session that would make a strong lock wait.
  */
 public record StepSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff,
-                           Duration concurrentlyTimeout) {
+                           Duration concurrentlyTimeout, BlockerPolicy blockers, Duration maxBlockerAge) {
+
+    /** With the pre-flight's defaults: print blockers and wait, transactions over 10 s old count. */
+    public StepSettings(Duration lockTimeout, Duration statementTimeout, int retries, Duration backoff, Duration concurrentlyTimeout) {
+        this(lockTimeout, statementTimeout, retries, backoff, concurrentlyTimeout, BlockerPolicy.WAIT, Duration.ofSeconds(10));
+    }
 
     long lockTimeoutMs(Revision r) {
         return r.lockTimeout() == null ? lockTimeout.toMillis() : millis(r.lockTimeout());

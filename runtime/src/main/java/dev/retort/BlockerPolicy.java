@@ -1,0 +1,34 @@
+package dev.retort;
+
+import java.util.Locale;
+
+/**
+ * What {@code upgrade} does when the pre-flight finds a session that would make a statement's ACCESS EXCLUSIVE (or
+ * SHARE) lock wait ({@code blockers}): print who it is and {@code wait} with the lock_timeout retries, or {@code fail}
+ * with exit 6 before joining the lock queue.
+ */
+public enum BlockerPolicy {
+    /** Print the blockers, then take the lock under lock_timeout and its retries (the default). */
+    WAIT,
+    /** Print the blockers and stop (exit 6) without queueing: no reader waits behind the migration. */
+    FAIL;
+
+    /** The word settings write. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The policy a setting's text names.
+     *
+     * @throws IllegalArgumentException saying which words are accepted
+     */
+    public static BlockerPolicy parse(String text) {
+        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        return switch (t) {
+            case "wait" -> WAIT;
+            case "fail" -> FAIL;
+            default -> throw new IllegalArgumentException("'" + text + "' is not wait or fail");
+        };
+    }
+}
