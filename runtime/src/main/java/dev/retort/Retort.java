@@ -221,6 +221,15 @@ public final class Retort implements AutoCloseable {
         return new Lint(context).range(range, pgVersion);
     }
 
+    /**
+     * {@link #lint} on the configured database: the rules assume its server version, and each lock or scan hazard
+     * on an existing table is weighed by that table's size (below {@code lint.smallTable} it is info); each
+     * finding's {@link LintFinding#size()} says what the catalog gave.
+     */
+    public List<LintFinding> lintOnDatabase(String range) {
+        return new Lint(context).rangeOnDatabase(range);
+    }
+
     /** A snapshot of the database's schema, without Retort's own tables. */
     public SchemaSnapshot snapshot() {
         return new DriftCheck(context).live();

@@ -5,6 +5,7 @@ import dev.retort.internal.autogen.Catalog.ConstraintKind;
 import dev.retort.internal.autogen.Catalog.IdentityKind;
 import dev.retort.internal.autogen.Catalog.RelationKind;
 import dev.retort.internal.dialect.CatalogQueries;
+import dev.retort.internal.lint.TableStats;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,39 @@ import java.util.Map;
  */
 public final class CatalogReader {
     private CatalogReader() {
+    }
+
+    /**
+     * The size of every table the search_path shows, by name, for lint. A table never vacuumed or analyzed has no
+     * reltuples estimate (-1 from PostgreSQL 14); ANALYZE is not lint's to run (it writes statistics the planner then
+     * uses), so such a table is counted, reading no more than {@code countLimit} rows.
+     */
+    public static Map<String, TableStats> tableSizes(Connection connection, long countLimit) {
+        Map<String, TableStats> out = new LinkedHashMap<>();
+        Map<String, String> uncounted = new LinkedHashMap<>();
+        try (Statement st = connection.createStatement()) {
+            try (ResultSet rs = st.executeQuery(CatalogQueries.tableSizes())) {
+                while (rs.next()) {
+                    String table = rs.getString(2);
+                    long rows = rs.getLong(3);
+                    // reltuples 0 with relpages 0 is also "never analyzed" before 14, and an empty table after
+                    if (rows < 0 || rows == 0 && rs.getLong(5) == 0 && rs.getLong(4) > 0) {
+                        uncounted.put(table, rs.getString(1));
+                    }
+                    out.putIfAbsent(table, new TableStats(Math.max(rows, 0), false, false, rs.getLong(4)));
+                }
+            }
+            for (Map.Entry<String, String> e : uncounted.entrySet()) {
+                try (ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(e.getValue(), e.getKey(), countLimit))) {
+                    rs.next();
+                    long n = rs.getLong(1);
+                    out.put(e.getKey(), new TableStats(n, n >= countLimit, true, out.get(e.getKey()).bytes()));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
     }
 
     /** One schema. */

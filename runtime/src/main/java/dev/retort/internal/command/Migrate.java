@@ -83,7 +83,7 @@ public final class Migrate {
                 Plan plan = plan(target, direction, applied);
                 Map<String, MigrationBody> bodies = ctx.bodies().compile(plan);
                 if (direction == Direction.UPGRADE && !plan.isEmpty()) {
-                    new Lint(ctx).beforeUpgrade(plan, serverMajor(c), bodies);
+                    new Lint(ctx).beforeUpgrade(plan, serverMajor(c), bodies, c);
                 }
                 // tables created only when missing, so a read-only replica at head stays a no-op
                 boolean tablesMissing = !plan.isEmpty() && (!ctx.store().exists(c) || !ctx.store().historyExists(c));

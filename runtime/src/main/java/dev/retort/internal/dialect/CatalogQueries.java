@@ -116,4 +116,21 @@ public final class CatalogQueries {
     public static String extensionState(String name) {
         return "SELECT coalesce(installed_version, 'available') FROM pg_available_extensions WHERE name = " + Literals.string(name);
     }
+
+    /**
+     * (schema, table, reltuples, total bytes) for every table, partitioned table and materialized view the session's
+     * search_path shows, for lint's size weighing. reltuples is the planner's estimate; -1 on PostgreSQL 14+ (0
+     * before) when the table was never vacuumed or analyzed, which the reader then counts with {@link #boundedCount}.
+     */
+    public static String tableSizes() {
+        return "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid), c.relpages"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'm') AND pg_table_is_visible(c.oid)"
+                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
+    }
+
+    /** The rows of one table, counting no further than {@code limit}: reads at most that many rows. */
+    public static String boundedCount(String schema, String table, long limit) {
+        return "SELECT count(*) FROM (SELECT 1 FROM ONLY " + Identifiers.qualified(schema, table) + " LIMIT " + limit + ") s";
+    }
 }
