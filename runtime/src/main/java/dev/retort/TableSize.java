@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public record TableSize(long rows, long bytes) {
     private static final Pattern PART = Pattern.compile("(?i)\\s*([0-9][0-9_,]*)\\s*(rows?|b|bytes|kb|mb|gb|tb)\\s*");
-    private static final Pattern SEPARATOR = Pattern.compile("(?i)\\s*(,|;|\\band\\b)\\s*");
+    // a comma after a unit separates the parts; one between digits groups thousands (5,000,000 rows)
+    private static final Pattern SEPARATOR = Pattern.compile("(?i)(?<=[a-z])\\s*,\\s*|\\s*;\\s*|\\s+and\\s+");
 
     public TableSize {
         if (rows < 0 || bytes < 0) {
@@ -22,7 +23,7 @@ public record TableSize(long rows, long bytes) {
         }
     }
 
-    /** True when a table of {@code tableRows} rows and {@code tableBytes} bytes is below both limits. */
+    /** True when a table of {@code tableRows} rows and {@code tableBytes} bytes is above either limit. */
     public boolean above(long tableRows, long tableBytes) {
         return tableRows > rows || tableBytes > bytes;
     }
