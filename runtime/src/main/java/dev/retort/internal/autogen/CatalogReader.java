@@ -32,25 +32,32 @@ public final class CatalogReader {
      */
     public static Map<String, TableStats> tableSizes(Connection connection, long countLimit) {
         Map<String, TableStats> out = new LinkedHashMap<>();
-        Map<String, String> uncounted = new LinkedHashMap<>();
+        Map<String, TableStats> counted = new LinkedHashMap<>(); // table -> its count, once per table
         try (Statement st = connection.createStatement()) {
+            List<String[]> uncounted = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(CatalogQueries.tableSizes())) {
                 while (rs.next()) {
-                    String table = rs.getString(2);
+                    String table = rs.getString(6);
                     long rows = rs.getLong(3);
                     // reltuples 0 with relpages 0 is also "never analyzed" before 14, and an empty table after
                     if (rows < 0 || rows == 0 && rs.getLong(5) == 0 && rs.getLong(4) > 0) {
-                        uncounted.put(table, rs.getString(1));
+                        uncounted.add(new String[] {rs.getString(2), rs.getString(1), table});
                     }
-                    out.putIfAbsent(table, new TableStats(Math.max(rows, 0), false, false, rs.getLong(4)));
+                    out.putIfAbsent(rs.getString(2), new TableStats(table, Math.max(rows, 0), false, false, rs.getLong(4)));
                 }
             }
-            for (Map.Entry<String, String> e : uncounted.entrySet()) {
-                try (ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(e.getValue(), e.getKey(), countLimit))) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    out.put(e.getKey(), new TableStats(n, n >= countLimit, true, out.get(e.getKey()).bytes()));
+            for (String[] u : uncounted) {
+                TableStats before = out.get(u[0]);
+                TableStats c = counted.get(u[1] + "." + u[2]);
+                if (c == null) {
+                    try (ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(u[1], u[2], countLimit))) {
+                        rs.next();
+                        long n = rs.getLong(1);
+                        c = new TableStats(u[2], n, n >= countLimit, true, before.bytes());
+                        counted.put(u[1] + "." + u[2], c);
+                    }
                 }
+                out.put(u[0], c);
             }
         } catch (SQLException e) {
             throw failure(e);

@@ -148,7 +148,7 @@ final class OperationRules {
         public Void visit(DropIndex d) {
             String table = indexTables.get(d.name());
             if (!d.concurrently() && (table == null || s.existing(table))) {
-                add(Rule.INDEX_NOT_CONCURRENT, "drop " + d.name(), table);
+                add(Rule.INDEX_NOT_CONCURRENT, "drop " + d.name(), table != null ? table : d.name()); // the catalog knows an index's table
             }
             return schema();
         }

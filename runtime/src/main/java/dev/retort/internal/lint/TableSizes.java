@@ -62,7 +62,7 @@ public final class TableSizes {
                     + lock(f.rule()) + " is brief")
                     : f.at(f.level(), f.table() + ": not in the database, size unknown");
         }
-        String size = f.table() + ": " + rows(t) + ", " + bytes(t.bytes());
+        String size = t.table() + ": " + rows(t) + ", " + bytes(t.bytes());
         // a NOT NULL column without a default fails on any row, so only an empty table makes it harmless
         boolean harmless = f.rule() == Rule.NOT_NULL_WITHOUT_DEFAULT ? t.rows() == 0 && !t.atLeast()
                 : !t.atLeast() && small.below(t.rows(), t.bytes());
