@@ -26,7 +26,7 @@ public final class LintCommand extends BaseCommand {
         // only a --url given here reads a database: lint in CI stays offline even when retort.properties names one
         boolean onDatabase = globals().urlGiven();
         try (Retort retort = open()) {
-            List<LintFinding> findings = onDatabase && pgVersion == null ? retort.lintOnDatabase(range)
+            List<LintFinding> findings = onDatabase ? retort.lintOnDatabase(range, pgVersion)
                     : retort.lint(range, pgVersion == null ? 17 : pgVersion);
             Printer p = printer();
             long errors = findings.stream().filter(LintFinding::error).count();
@@ -60,7 +60,7 @@ public final class LintCommand extends BaseCommand {
                     }
                     p.line("    fix: " + f.fix() + p.dim("  [" + f.docs() + "]"));
                 }
-                String sizes = onDatabase && pgVersion == null ? "" : p.dim(" Table sizes unknown (no database): lock and scan"
+                String sizes = onDatabase ? "" : p.dim(" Table sizes unknown (no database): lock and scan"
                         + " hazards are reported at their rule's level; 'retort lint --url URL' weighs them by size.");
                 p.line(findings.isEmpty() ? p.green("ok") + ": no lint findings in " + retort.revisions().size() + " revisions." + sizes
                         : errors + " error(s), " + warnings + " warning(s)" + (infos == 0 ? "" : ", " + infos + " info"

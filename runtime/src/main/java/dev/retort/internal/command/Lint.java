@@ -34,11 +34,14 @@ public final class Lint {
         return lint(ctx.graph().topological(), wanted(range), pgVersion, Map.of(), TableSizes.unknown());
     }
 
-    /** As {@link #range}, on the configured database: its server version, and each table's size weighs its findings. */
-    public List<LintFinding> rangeOnDatabase(String range) {
+    /**
+     * As {@link #range}, on the configured database: each table's size weighs its findings; the rules assume
+     * {@code pgVersion}, or the server's version when null.
+     */
+    public List<LintFinding> rangeOnDatabase(String range, Integer pgVersion) {
         Set<String> wanted = wanted(range);
-        return ctx.onDatabase("lost the connection to", c ->
-                lint(ctx.graph().topological(), wanted, c.getMetaData().getDatabaseMajorVersion(), Map.of(), sizes(c)));
+        return ctx.onDatabase("lost the connection to", c -> lint(ctx.graph().topological(), wanted,
+                pgVersion != null ? pgVersion : c.getMetaData().getDatabaseMajorVersion(), Map.of(), sizes(c)));
     }
 
     private Set<String> wanted(String range) {
