@@ -213,7 +213,8 @@ final class OperationRules {
         public Void visit(ValidateConstraint v) {
             if (!step.outside() && s.notValidInTransaction.contains(v.table() + "." + v.name())) {
                 add(Rule.CONSTRAINT_NOT_VALID, v.name() + " on " + v.table()
-                        + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked");
+                        + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked",
+                        v.table());
             }
             columns.validated(v.name());
             return schema();
