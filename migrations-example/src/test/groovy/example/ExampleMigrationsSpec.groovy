@@ -108,4 +108,15 @@ class ExampleMigrationsSpec extends Specification {
         expect:
         retort().withCloseable { it.lint(null, 17) } == []
     }
+
+    def "on a database at head lint weighs the example by its tables' sizes and still finds no error or warning"() {
+        given:
+        retort().withCloseable { it.upgrade('head') }
+
+        when:
+        def found = retort().withCloseable { it.lintOnDatabase(null, null) }
+
+        then:
+        found.findAll { it.level() != dev.retort.LintLevel.INFO } == []
+    }
 }

@@ -22,6 +22,6 @@ final class InternalSettings {
         c.lintLevels().forEach((id, level) -> levels.put(Rule.byId(id), level));
         return new Settings(connection, steps, c.projectDir(), c.locations(), c.cache(), c.schema(), c.versionTable(),
                 c.historyTable(), c.lockTimeout(), c.lock(), c.transactionPerMigration(), c.validateChecksums(), levels,
-                c.lintOnUpgrade(), c.listener());
+                c.lintOnUpgrade(), c.lintSmallTable(), c.lintLargeTable(), c.listener());
     }
 }

@@ -4,13 +4,15 @@ import java.util.Locale;
 
 /**
  * How a lint rule's findings count ({@code lint.RULE-ID} in retort.properties): written {@code error},
- * {@code warning} or {@code off}; {@code warn} is read as {@code warning}, the spelling older settings used.
+ * {@code warning}, {@code info} or {@code off}; {@code warn} is read as {@code warning}, the spelling older settings used.
  */
 public enum LintLevel {
-    /** The finding stops {@code retort lint} (exit 7) and, with {@link LintOnUpgrade#REFUSE}, an upgrade. */
+    /** The finding stops {@code retort lint} (exit 7) and, with {@link LintOnUpgrade#REFUSE} (the default), an upgrade. */
     ERROR,
     /** The finding is printed. */
     WARNING,
+    /** The finding is printed only with {@code -v} (lint also gives it to a lock hazard on a small table). */
+    INFO,
     /** The rule is not checked. */
     OFF;
 
@@ -29,8 +31,9 @@ public enum LintLevel {
         return switch (t) {
             case "error" -> ERROR;
             case "warning", "warn" -> WARNING;
+            case "info" -> INFO;
             case "off" -> OFF;
-            default -> throw new IllegalArgumentException("'" + text + "' is not error, warning or off");
+            default -> throw new IllegalArgumentException("'" + text + "' is not error, warning, info or off");
         };
     }
 }

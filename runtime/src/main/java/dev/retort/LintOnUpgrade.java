@@ -8,9 +8,9 @@ import java.util.Locale;
  * is read as {@code warning}, the spelling older settings used.
  */
 public enum LintOnUpgrade {
-    /** Print one notice line and run (the default). */
+    /** Print one notice line and run. */
     WARNING,
-    /** Refuse to run: exit 7, the database untouched. */
+    /** Refuse to run: exit 7, the database untouched (the default). */
     REFUSE,
     /** Do not lint before an upgrade. */
     OFF;

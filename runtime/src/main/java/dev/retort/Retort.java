@@ -207,6 +207,15 @@ public final class Retort implements AutoCloseable {
         return new Lint(context).range(range, pgVersion);
     }
 
+    /**
+     * {@link #lint} on the configured database: each lock or scan hazard on an existing table is weighed by that
+     * table's size (below {@code lint.smallTable} it is info), and each finding's {@link LintFinding#size()} says
+     * what the catalog gave. The rules assume {@code pgVersion}, or the server's version when null.
+     */
+    public List<LintFinding> lintOnDatabase(String range, Integer pgVersion) {
+        return new Lint(context).rangeOnDatabase(range, pgVersion);
+    }
+
     /** A snapshot of the database's schema, without Retort's own tables. */
     public SchemaSnapshot snapshot() {
         return new DriftCheck(context).live();

@@ -167,9 +167,19 @@ public final class RetortConfig {
         return lintLevels;
     }
 
-    /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#WARNING}). */
+    /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#REFUSE}). */
     public LintOnUpgrade lintOnUpgrade() {
         return get(Setting.LINT_ON_UPGRADE);
+    }
+
+    /** Below this a table's lock and scan hazards are info (default 10000 rows, 10MB). */
+    public TableSize lintSmallTable() {
+        return get(Setting.LINT_SMALL_TABLE);
+    }
+
+    /** Above this lint says the table is large (default 1000000 rows, 1GB). */
+    public TableSize lintLargeTable() {
+        return get(Setting.LINT_LARGE_TABLE);
     }
 
     /** True (default): compiled scripts are kept in .retort/cache under the project, keyed by their content. */
@@ -341,12 +351,12 @@ public final class RetortConfig {
             return set(Setting.CACHE, cache);
         }
 
-        /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#WARNING}). */
+        /** What upgrade does with lint errors in pending migrations (default {@link LintOnUpgrade#REFUSE}). */
         public Builder lintOnUpgrade(LintOnUpgrade mode) {
             return set(Setting.LINT_ON_UPGRADE, mode);
         }
 
-        /** {@code warning} (default), {@code refuse} or {@code off}; checked by {@link #build()}. */
+        /** {@code refuse} (default), {@code warning} or {@code off}; checked by {@link #build()}. */
         public Builder lintOnUpgrade(String mode) {
             return set(Setting.LINT_ON_UPGRADE, mode);
         }
@@ -372,6 +382,12 @@ public final class RetortConfig {
                 }
                 levels.put(rule, SettingValues.lintLevel("lint." + rule, level));
             });
+            TableSize small = (TableSize) values.get(Setting.LINT_SMALL_TABLE);
+            TableSize large = (TableSize) values.get(Setting.LINT_LARGE_TABLE);
+            if (small.rows() > large.rows() || small.bytes() > large.bytes()) {
+                throw new ConfigException("lint.smallTable: '" + small + "' is above lint.largeTable '" + large
+                        + "'; make the small-table limit the lower one");
+            }
             if (values.get(Setting.DATA_SOURCE) != null && values.get(Setting.URL) != null) {
                 throw new ConfigException("url: give either a data source or a URL, not both");
             }

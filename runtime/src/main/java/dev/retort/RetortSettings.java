@@ -43,8 +43,14 @@ public final class RetortSettings {
     public static String canonical(String key) {
         String k = key.startsWith("retort.") ? key.substring("retort.".length()) : key;
         if (k.startsWith("lint.")) {
-            return k;
+            String setting = "lint." + camel(k.substring("lint.".length()));
+            return KEYS.contains(setting) ? setting : k;
         }
+        String name = camel(k);
+        return KEYS.contains(name) ? name : null;
+    }
+
+    private static String camel(String k) {
         StringBuilder out = new StringBuilder();
         boolean upper = false;
         for (char ch : k.toCharArray()) {
@@ -55,8 +61,7 @@ public final class RetortSettings {
                 upper = false;
             }
         }
-        String name = out.toString();
-        return KEYS.contains(name) ? name : null;
+        return out.toString();
     }
 
     /**
@@ -74,7 +79,7 @@ public final class RetortSettings {
                 throw new ConfigException("unknown setting '" + e.getKey() + "' (known: "
                         + String.join(", ", new TreeSet<>(KEYS)) + ", lint.RULE-ID)");
             }
-            if (name.startsWith("lint.")) {
+            if (name.startsWith("lint.") && Setting.byKey(name) == null) {
                 b.lintLevel(name.substring("lint.".length()), String.valueOf(value));
             } else {
                 b.set(Setting.byKey(name), value instanceof CharSequence ? value.toString() : value);

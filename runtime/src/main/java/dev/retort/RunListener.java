@@ -21,6 +21,10 @@ public interface RunListener {
     default void progress(String line) {
     }
 
+    /** Detail shown only when asked for (the CLI's {@code -v}): lint's warnings and info before an upgrade. */
+    default void detail(String message) {
+    }
+
     /** A listener that ignores everything. */
     RunListener NONE = new RunListener() {
     };

@@ -67,8 +67,12 @@ public enum Setting {
     LOCK_RETRY_BACKOFF("lockRetryBackoff", true, SettingValues::duration, () -> Duration.ofMillis(100)),
     /** False to let upgrade run while an applied script was edited. */
     VALIDATE_CHECKSUMS("validateChecksums", true, SettingValues::bool, () -> true),
-    /** What upgrade does with lint errors in pending migrations. */
-    LINT_ON_UPGRADE("lintOnUpgrade", true, SettingValues::lintOnUpgrade, () -> LintOnUpgrade.WARNING),
+    /** What upgrade does with lint errors in pending migrations: refuse (exit 7) unless set to warning or off. */
+    LINT_ON_UPGRADE("lintOnUpgrade", true, SettingValues::lintOnUpgrade, () -> LintOnUpgrade.REFUSE),
+    /** Below this (rows and size) a table's lock and scan hazards are reported as info when lint reads the database. */
+    LINT_SMALL_TABLE("lint.smallTable", true, SettingValues::tableSize, () -> new TableSize(10_000, 10L << 20)),
+    /** Above this (rows or size) lint says how big the table is and that its lock will be long. */
+    LINT_LARGE_TABLE("lint.largeTable", true, SettingValues::tableSize, () -> new TableSize(1_000_000, 1L << 30)),
     /** False to compile scripts every time instead of keeping them in .retort/cache. */
     CACHE("cache", true, SettingValues::bool, () -> true),
     /** The language revision, merge and init write new scripts in: groovy or kotlin. */

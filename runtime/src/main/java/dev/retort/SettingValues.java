@@ -153,6 +153,18 @@ final class SettingValues {
         }
     }
 
+    /** A table size limit: a {@link TableSize}, or its text ({@code 10000 rows, 10MB}). */
+    static TableSize tableSize(String key, Object value) {
+        if (value instanceof TableSize size) {
+            return size;
+        }
+        try {
+            return TableSize.parse(text(key, value));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(key + ": " + e.getMessage());
+        }
+    }
+
     /** A lint level: a {@link LintLevel}, or its word. */
     static LintLevel lintLevel(String key, Object value) {
         return word(key, value, LintLevel.class, LintLevel::parse);

@@ -34,6 +34,11 @@ public class Slf4jRunListener implements RunListener {
     }
 
     @Override
+    public void detail(String message) {
+        MIGRATION.debug(message);
+    }
+
+    @Override
     public void progress(String line) {
         MIGRATION.debug(line.toLowerCase(Locale.ROOT).startsWith("backfill") ? line : "progress: " + line);
     }

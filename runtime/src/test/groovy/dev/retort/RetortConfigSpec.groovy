@@ -43,6 +43,8 @@ class RetortConfigSpec extends Specification {
             (Setting.LOCK_RETRY_BACKOFF)       : { RetortConfig c -> c.lockRetryBackoff() },
             (Setting.VALIDATE_CHECKSUMS)       : { RetortConfig c -> c.validateChecksums() },
             (Setting.LINT_ON_UPGRADE)          : { RetortConfig c -> c.lintOnUpgrade() },
+            (Setting.LINT_SMALL_TABLE)         : { RetortConfig c -> c.lintSmallTable() },
+            (Setting.LINT_LARGE_TABLE)         : { RetortConfig c -> c.lintLargeTable() },
             (Setting.CACHE)                    : { RetortConfig c -> c.cache() },
             (Setting.SCRIPT_LANGUAGE)          : { RetortConfig c -> c.scriptLanguage() },
     ]
@@ -92,6 +94,10 @@ class RetortConfigSpec extends Specification {
             [Setting.LINT_ON_UPGRADE, 'refuse', LintOnUpgrade.REFUSE],
             [Setting.LINT_ON_UPGRADE, 'warn', LintOnUpgrade.WARNING],
             [Setting.LINT_ON_UPGRADE, LintOnUpgrade.OFF, LintOnUpgrade.OFF],
+            [Setting.LINT_SMALL_TABLE, '5000 rows, 2MB', new TableSize(5000, 2L << 20)],
+            [Setting.LINT_SMALL_TABLE, '1kB and 20_000 rows', new TableSize(20_000, 1024)],
+            [Setting.LINT_SMALL_TABLE, new TableSize(1, 1), new TableSize(1, 1)],
+            [Setting.LINT_LARGE_TABLE, '5,000,000 rows, 4GB', new TableSize(5_000_000, 4L << 30)],
             [Setting.CACHE, 'no', false],
             [Setting.SCRIPT_LANGUAGE, 'kotlin', 'kotlin'],
     ]
@@ -122,6 +128,12 @@ class RetortConfigSpec extends Specification {
             [Setting.LOCK_RETRY_BACKOFF, '5 minutes', "lockRetryBackoff: '5 minutes' is not a duration"],
             [Setting.VALIDATE_CHECKSUMS, 'y', "validateChecksums: 'y' is not true or false"],
             [Setting.LINT_ON_UPGRADE, 'fail', "lintOnUpgrade: 'fail' is not warning, refuse or off"],
+            [Setting.LINT_SMALL_TABLE, 'small', "lint.smallTable: 'small' is not a table size; write rows and bytes, e.g. '10000 rows, 10MB'"],
+            [Setting.LINT_SMALL_TABLE, '10000 rows', "lint.smallTable: '10000 rows' needs both rows and a size, e.g. '10000 rows, 10MB'"],
+            [Setting.LINT_SMALL_TABLE, '1 rows, 2 rows', "lint.smallTable: '1 rows, 2 rows' gives rows twice"],
+            [Setting.LINT_SMALL_TABLE, '5000000 rows, 1MB', "lint.smallTable: '5000000 rows, 1MB' is above lint.largeTable '1000000 rows, 1GB'"],
+            [Setting.LINT_LARGE_TABLE, '10 MiB, 7 rows', "lint.largeTable: '10 MiB, 7 rows' is not a table size"],
+            [Setting.LINT_LARGE_TABLE, '99999999999999999999 rows, 1GB', "lint.largeTable: '99999999999999999999 rows, 1GB' is not a table size: 99999999999999999999 is too big"],
             [Setting.CACHE, 'disk', "cache: 'disk' is not true or false"],
             [Setting.SCRIPT_LANGUAGE, 'cobol', "setting 'scriptLanguage' is 'cobol'; use groovy or kotlin"],
     ]
@@ -153,13 +165,16 @@ class RetortConfigSpec extends Specification {
 
     def "named settings go through RetortSettings by camelCase, kebab-case and retort. names, the same reader"() {
         when:
-        def config = RetortSettings.from(['retort.lock-timeout': '30s', lint_on_upgrade: 'refuse', 'lock-retries': 2,
-                                          'retort.lock.max-blocker-age': '20s']).build()
+        def config = RetortSettings.from(['retort.lock-timeout': '30s', lint_on_upgrade: 'warn', 'lock-retries': 2,
+                'retort.lint.small-table': '50 rows, 1MB', 'lint.index-not-concurrent': 'info',
+                'retort.lock.max-blocker-age': '20s']).build()
 
         then:
         config.maxBlockerAge() == Duration.ofSeconds(20)
         config.lockTimeout() == Duration.ofSeconds(30)
-        config.lintOnUpgrade() == LintOnUpgrade.REFUSE
+        config.lintOnUpgrade() == LintOnUpgrade.WARNING
+        config.lintSmallTable() == new TableSize(50, 1L << 20)
+        config.lintLevels() == ['index-not-concurrent': LintLevel.INFO]
         config.lockRetries() == 2
         RetortSettings.KEYS == Setting.values().findAll { it.named() }*.key() as Set
         !RetortSettings.KEYS.contains('dataSource')
@@ -174,6 +189,7 @@ class RetortConfigSpec extends Specification {
         'error'           || LintLevel.ERROR
         'warning'         || LintLevel.WARNING
         'warn'            || LintLevel.WARNING
+        'info'            || LintLevel.INFO
         'off'             || LintLevel.OFF
         LintLevel.WARNING || LintLevel.WARNING
     }
@@ -188,7 +204,7 @@ class RetortConfigSpec extends Specification {
 
         where:
         why            | rule                   | level   || message
-        'a bad level'  | 'index-not-concurrent' | 'loud'  || "lint.index-not-concurrent: 'loud' is not error, warning or off"
+        'a bad level'  | 'index-not-concurrent' | 'loud'  || "lint.index-not-concurrent: 'loud' is not error, warning, info or off"
         'an unknown id'| 'no-such-rule'         | 'error' || 'lint.no-such-rule: no lint rule has this id (see docs/lint.md)'
     }
 
@@ -201,7 +217,7 @@ class RetortConfigSpec extends Specification {
         e.message == 'url: give either a data source or a URL, not both'
     }
 
-    def "defaults: no URL, migrations in the working directory, warning on lint errors"() {
+    def "defaults: no URL, migrations in the working directory, lint errors refuse an upgrade, small tables below 10000 rows and 10 MB"() {
         when:
         def c = RetortConfig.builder().build()
 
@@ -215,7 +231,9 @@ class RetortConfigSpec extends Specification {
         c.sqlLockTimeout() == Duration.ofMillis(500)
         c.lockRetries() == 30
         c.lockRetryBackoff() == Duration.ofMillis(100)
-        c.lintOnUpgrade() == LintOnUpgrade.WARNING
+        c.lintOnUpgrade() == LintOnUpgrade.REFUSE
+        c.lintSmallTable() == new TableSize(10_000, 10L << 20)
+        c.lintLargeTable() == new TableSize(1_000_000, 1L << 30)
         c.blockers() == BlockerPolicy.WAIT
         c.maxBlockerAge() == Duration.ofSeconds(10)
         c.listener() instanceof Slf4jRunListener

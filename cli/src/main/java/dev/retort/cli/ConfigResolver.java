@@ -84,7 +84,7 @@ public final class ConfigResolver {
                 settings.put(k, v);
             }
         });
-        for (String key : List.of("lintOnUpgrade", "cache", "validateChecksums")) {
+        for (String key : List.of("lintOnUpgrade", "lint.smallTable", "lint.largeTable", "cache", "validateChecksums")) {
             settings.put(key, first(env.apply(envName(key)), file.get(key)));
         }
         String wait = first(g.wait, env.apply("RETORT_WAIT"), file.get("wait"));
@@ -234,6 +234,6 @@ public final class ConfigResolver {
 
     // lockTimeout -> RETORT_LOCK_TIMEOUT, lock.maxBlockerAge -> RETORT_LOCK_MAX_BLOCKER_AGE
     private static String envName(String key) {
-        return "RETORT_" + key.replace('.', '_').replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(java.util.Locale.ROOT);
+        return "RETORT_" + key.replaceAll("([a-z])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(java.util.Locale.ROOT);
     }
 }

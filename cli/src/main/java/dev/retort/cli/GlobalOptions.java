@@ -73,4 +73,9 @@ public final class GlobalOptions {
     public boolean verbose() {
         return Boolean.TRUE.equals(verbose);
     }
+
+    /** True when --url was given on the command line (lint then reads table sizes from that database). */
+    public boolean urlGiven() {
+        return url != null;
+    }
 }

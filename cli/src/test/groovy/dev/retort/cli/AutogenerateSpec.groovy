@@ -104,6 +104,11 @@ class AutogenerateSpec extends CliSpecification {
         generated().contains(dsl)
         !gen.out.contains('manual')
 
+        and: 'it passes lint: a step lint would stop carries a lint-ignore saying what the reviewer must check'
+        def lint = run('lint')
+        lint.exit == 0
+        !lint.out.contains('error')
+
         when:
         def up = run('upgrade', 'head')
         def check = run('check', '--scratch-url', db.url)
@@ -162,6 +167,9 @@ class AutogenerateSpec extends CliSpecification {
         gen.exit == 0
         gen.out.contains("detected table 'audit_log': in the model, not in the migrations")
         text.contains("// review: Retort guessed that 'nickname' was renamed to 'handle'")
+        text.contains("    // retort:lint-ignore rename-column review: autogenerate guessed that users.nickname became handle;"
+                + " check it is a rename and that no deployed code still uses nickname\n    renameColumn 'users', 'nickname', 'handle'")
+        run('lint').exit == 0
         text.contains("column 'id',      'bigserial',   primaryKey: true")
         text.contains("column 'at',      'timestamptz', nullable: false, defaultSql: 'now()'")
         text.contains("column 'kind',    'varchar(20)', default: 'info'")

@@ -35,8 +35,10 @@ class ChangeSpec extends CliSpecification {
         'addColumn'           | "addColumn 't', 'email', 'text', default: 'x', nullable: false"
         'createIndex'         | "createIndex 'idx_t_a', on: 't', columns: ['a'], where: 'b > 1'"
         'createIndex conc.'   | "createIndex 'idx_t_b', on: 't', columns: ['b'], concurrently: true"
-        'renameTable'         | "renameTable 't', 't_renamed'"
-        'renameColumn'        | "renameColumn 't', 'a', 'alpha'"
+        // renames break deployed code whatever the size, so lint (which stops an upgrade) reports them: vouched for here,
+        // this spec being about the derived downgrade
+        'renameTable'         | "safetyAssured { renameTable 't', 't_renamed' }"
+        'renameColumn'        | "safetyAssured { renameColumn 't', 'a', 'alpha' }"
         'sql with down:'      | "sql 'CREATE VIEW v AS SELECT id FROM t', down: 'DROP VIEW v'"
         'addForeignKey'       | "addForeignKey 'fk', table: 'c', columns: ['t_id'], references: 't', refColumns: ['id']"
         'addUniqueConstraint' | "addUniqueConstraint 'uq', table: 't', columns: ['a']"

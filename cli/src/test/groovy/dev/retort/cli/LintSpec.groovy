@@ -62,6 +62,9 @@ class LintSpec extends CliSpecification {
         'lock-timeout-disabled'               | "sql 'SET lock_timeout = 0'"                                             | "sql \"SET lock_timeout = '30s'\""
         // in a transactional migration's own transaction this is a load error (TransactionControlSpec); lint still flags it elsewhere
         'transaction-control'                 | "autocommit { sql 'BEGIN; UPDATE accounts SET name = email; COMMIT' }"   | "autocommit { sql 'VACUUM accounts' }"
+        'update-without-where'                | "autocommit { sql 'UPDATE accounts SET name = email' }"                 | "autocommit { sql 'UPDATE accounts SET name = email WHERE name IS NULL' }"
+        'row-by-row-update'                   | "db.eachRow('SELECT id FROM accounts') { row ->\n    db.executeUpdate('UPDATE accounts SET name = email WHERE id = ?', [row.id])\n}" | "backfill 'accounts', set: 'name = email', where: 'name IS NULL'"
+        'row-by-row-update'                   | "for (int i = 0; i < 10; i++) {\n    db.execute(\"UPDATE accounts SET amount = 0 WHERE id = \${i}\")\n}" | "db.withBatch { b -> b.addBatch('UPDATE accounts SET amount = 0') }"
         'concurrently-in-transaction'         | "sql 'DO \$\$ BEGIN EXECUTE \\'CREATE INDEX CONCURRENTLY i ON accounts (email)\\'; END \$\$'" | "sql 'CREATE INDEX CONCURRENTLY i ON accounts (email)'"
     }
 
@@ -89,6 +92,8 @@ class LintSpec extends CliSpecification {
         'drop-column'                         | 'ALTER TABLE accounts DROP COLUMN name'                           | 'CREATE TABLE t2 (id bigint PRIMARY KEY, x int); ALTER TABLE t2 DROP COLUMN x'
         'drop-table'                          | 'DROP TABLE accounts'                                             | 'CREATE TABLE t2 (id bigint PRIMARY KEY); DROP TABLE t2'
         'data-in-ddl-transaction'             | 'DELETE FROM accounts WHERE id < 10'                              | 'SELECT count(*) FROM accounts'
+        'update-without-where'                | 'UPDATE ONLY accounts SET name = email'                           | 'UPDATE accounts SET name = email WHERE id IN (SELECT id FROM accounts LIMIT 10)'
+        'update-without-where'                | 'DELETE FROM accounts'                                            | 'CREATE TABLE t2 (id int); DELETE FROM t2'
         'mixed-schema-and-data'               | "ALTER TABLE accounts ADD COLUMN x int; INSERT INTO accounts (email) VALUES ('a')" | "INSERT INTO accounts (email) VALUES ('a')"
         'json-type'                           | 'CREATE TABLE t2 (id bigint PRIMARY KEY, meta json)'              | 'CREATE TABLE t2 (id bigint PRIMARY KEY, meta jsonb)'
         'timestamp-without-time-zone'         | 'ALTER TABLE accounts ADD COLUMN seen timestamp'                  | 'ALTER TABLE accounts ADD COLUMN seen timestamptz'
@@ -164,23 +169,24 @@ class LintSpec extends CliSpecification {
         run('lint').exit == 0
     }
 
-    def "upgrade warns about lint errors in pending migrations, and refuses with lintOnUpgrade=refuse"() {
+    def "upgrade refuses lint errors in pending migrations by default (exit 7, nothing applied), and only warns with lintOnUpgrade=warning"() {
         given:
         script('000_base.groovy', BASE.replace("createHypertable 'metrics', timeColumn: 'time'", ''))
         script('001_test.groovy', "revision 'test1'\nrevises 'base1'\nupgrade {\n    dropColumn 'accounts', 'name'\n}\ndowngrade { addColumn 'accounts', 'name', 'text' }\n")
         run('upgrade', 'base1')
 
         when:
-        java.nio.file.Files.writeString(project.resolve('retort.properties'), 'lintOnUpgrade=refuse\n')
         def refused = run('upgrade')
 
         then:
         refused.exit == 7
-        refused.err.contains('upgrade refused (lintOnUpgrade=refuse): 1 lint error(s) in pending migrations')
+        refused.err.contains('upgrade refused (lintOnUpgrade=refuse): 1 lint error(s) in pending migrations, first migrations/001_test.groovy:4 drop-column')
+        refused.err.contains('fix: stop using the column in code first')
+        refused.err.contains("safetyAssured { } or '// retort:lint-ignore drop-column REASON'")
         versions() == ['base1']
 
         when:
-        java.nio.file.Files.delete(project.resolve('retort.properties'))
+        java.nio.file.Files.writeString(project.resolve('retort.properties'), 'lintOnUpgrade=warning\n')
         def warned = run('upgrade')
 
         then:

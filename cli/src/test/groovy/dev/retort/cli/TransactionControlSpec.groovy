@@ -79,7 +79,9 @@ class TransactionControlSpec extends CliSpecification {
             transaction 'none'
 
             upgrade {
-                sql 'BEGIN; CREATE TABLE a (id int); COMMIT'
+                // lint still reports transaction-control here (LintSpec), and lint errors stop an upgrade: this
+                // feature is about what runs, so the step is vouched for
+                safetyAssured { sql 'BEGIN; CREATE TABLE a (id int); COMMIT' }
             }
             ''')
         script('002_r2.groovy', '''\
@@ -89,7 +91,7 @@ class TransactionControlSpec extends CliSpecification {
 
             upgrade {
                 autocommit {
-                    sql 'BEGIN; CREATE TABLE b (id int); COMMIT'
+                    safetyAssured { sql 'BEGIN; CREATE TABLE b (id int); COMMIT' }
                 }
             }
             ''')

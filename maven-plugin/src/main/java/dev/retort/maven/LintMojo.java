@@ -25,8 +25,10 @@ public class LintMojo extends AbstractRetortMojo {
             String line = f.file() + ":" + f.line() + " " + f.rule() + " " + f.message();
             if (f.error()) {
                 getLog().error(line);
-            } else {
+            } else if (f.level() == dev.retort.LintLevel.WARNING) {
                 getLog().warn(line);
+            } else {
+                getLog().debug(line); // info: shown with mvn -X, as the CLI shows it with -v
             }
         }
         long errors = findings.stream().filter(LintFinding::error).count();

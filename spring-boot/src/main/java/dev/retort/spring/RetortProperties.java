@@ -50,7 +50,7 @@ public class RetortProperties {
     private Integer lockRetries;
     /** The first retry's wait, doubled for each next one (default 2s). */
     private Duration lockRetryBackoff;
-    /** What upgrade does with lint errors in pending migrations: warning (default; warn is read the same), refuse or off. */
+    /** What upgrade does with lint errors in pending migrations: refuse (default), warning (warn is read the same) or off. */
     private String lintOnUpgrade;
     /** Refuse to upgrade while an applied script was edited (default true). */
     private Boolean validateChecksums;
@@ -58,7 +58,7 @@ public class RetortProperties {
     private String blockers;
     /** The setting lock.maxBlockerAge (retort.max-blocker-age here: retort.lock is the boolean): default 10s. */
     private Duration maxBlockerAge;
-    /** Lint rule id to level (error, warning, off). */
+    /** Lint rule id to level (error, warning, info, off); also small-table and large-table (e.g. 10000 rows, 10MB). */
     private Map<String, String> lint = new LinkedHashMap<>();
 
     /** The settings to hand to {@link dev.retort.RetortSettings}: only those set. */

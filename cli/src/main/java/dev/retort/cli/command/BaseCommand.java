@@ -48,7 +48,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         Printer p = printer();
         p.quiet(g.quiet());
         resolver.secrets(g).forEach(p::secret);
-        RetortConfig config = change.apply(resolver.resolve(g)).listener(new PrintingListener(p, g.json())).build();
+        RetortConfig config = change.apply(resolver.resolve(g)).listener(new PrintingListener(p, g.json(), g.verbose())).build();
         return Retort.load(config);
     }
 
@@ -56,10 +56,19 @@ public abstract class BaseCommand implements Callable<Integer> {
     static final class PrintingListener implements RunListener {
         private final Printer p;
         private final boolean json;
+        private final boolean verbose;
 
-        PrintingListener(Printer p, boolean json) {
+        PrintingListener(Printer p, boolean json, boolean verbose) {
             this.p = p;
             this.json = json;
+            this.verbose = verbose;
+        }
+
+        @Override
+        public void detail(String message) {
+            if (verbose) {
+                p.notice(p.dim("retort: " + message));
+            }
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.retort.internal.autogen.Catalog.ConstraintKind;
 import dev.retort.internal.autogen.Catalog.IdentityKind;
 import dev.retort.internal.autogen.Catalog.RelationKind;
 import dev.retort.internal.dialect.CatalogQueries;
+import dev.retort.internal.lint.TableStats;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -22,6 +23,46 @@ import java.util.Map;
  */
 public final class CatalogReader {
     private CatalogReader() {
+    }
+
+    /**
+     * The size of every table the search_path shows, by name, for lint. A table never vacuumed or analyzed has no
+     * reltuples estimate (-1 from PostgreSQL 14); ANALYZE is not lint's to run (it writes statistics the planner then
+     * uses), so such a table is counted, reading no more than {@code countLimit} rows.
+     */
+    public static Map<String, TableStats> tableSizes(Connection connection, long countLimit) {
+        Map<String, TableStats> out = new LinkedHashMap<>();
+        Map<String, TableStats> counted = new LinkedHashMap<>(); // table -> its count, once per table
+        try (Statement st = connection.createStatement()) {
+            List<String[]> uncounted = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(CatalogQueries.tableSizes())) {
+                while (rs.next()) {
+                    String table = rs.getString(6);
+                    long rows = rs.getLong(3);
+                    // reltuples 0 with relpages 0 is also "never analyzed" before 14, and an empty table after
+                    if (rows < 0 || rows == 0 && rs.getLong(5) == 0 && rs.getLong(4) > 0) {
+                        uncounted.add(new String[] {rs.getString(2), rs.getString(1), table});
+                    }
+                    out.putIfAbsent(rs.getString(2), new TableStats(table, Math.max(rows, 0), false, false, rs.getLong(4)));
+                }
+            }
+            for (String[] u : uncounted) {
+                TableStats before = out.get(u[0]);
+                TableStats c = counted.get(u[1] + "." + u[2]);
+                if (c == null) {
+                    try (ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(u[1], u[2], countLimit))) {
+                        rs.next();
+                        long n = rs.getLong(1);
+                        c = new TableStats(u[2], n, n >= countLimit, true, before.bytes());
+                        counted.put(u[1] + "." + u[2], c);
+                    }
+                }
+                out.put(u[0], c);
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        return out;
     }
 
     /** One schema. */

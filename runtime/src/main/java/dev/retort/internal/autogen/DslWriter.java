@@ -21,7 +21,8 @@ public final class DslWriter {
         for (Change c : changes) {
             review(sb, c.review());
             for (Operation op : c.up()) {
-                sb.append(write(op));
+                String ignore = LintIgnores.line(op);
+                sb.append(ignore == null ? "" : ignore).append(write(op));
             }
         }
         return sb.toString();

@@ -87,7 +87,7 @@ public final class Migrate {
                 Map<String, MigrationBody> repeatable = direction == Direction.UPGRADE && Repeatables.due(ctx, after)
                         ? ctx.bodies().compile(Repeatables.plan(ctx.repeatables(), after)) : Map.of();
                 if (direction == Direction.UPGRADE && !plan.isEmpty()) {
-                    new Lint(ctx).beforeUpgrade(plan, serverMajor(c), bodies);
+                    new Lint(ctx).beforeUpgrade(plan, serverMajor(c), bodies, c);
                 }
                 // tables created only when missing, so a read-only replica at head stays a no-op
                 boolean tablesMissing = !plan.isEmpty() && (!ctx.store().exists(c) || !ctx.store().historyExists(c));

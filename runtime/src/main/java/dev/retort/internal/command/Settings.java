@@ -2,6 +2,7 @@ package dev.retort.internal.command;
 
 import dev.retort.LintLevel;
 import dev.retort.LintOnUpgrade;
+import dev.retort.TableSize;
 import dev.retort.RunListener;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ConnectionSettings;
@@ -21,7 +22,8 @@ import java.util.Map;
 public record Settings(ConnectionSettings connection, StepSettings steps, Path projectDir, List<String> locations,
                        boolean cache, String schema, String versionTable, String historyTable, Duration lockTimeout,
                        boolean lock, boolean transactionPerMigration, boolean validateChecksums,
-                       Map<Rule, LintLevel> lintLevels, LintOnUpgrade lintOnUpgrade, RunListener listener) {
+                       Map<Rule, LintLevel> lintLevels, LintOnUpgrade lintOnUpgrade, TableSize lintSmallTable,
+                       TableSize lintLargeTable, RunListener listener) {
 
     public Settings {
         locations = List.copyOf(locations);
@@ -36,6 +38,6 @@ public record Settings(ConnectionSettings connection, StepSettings steps, Path p
     /** The same settings on the database at {@code url} (a scratch one), telling {@code to}. */
     public Settings on(DatabaseUrl url, RunListener to) {
         return new Settings(connection.on(url, to), steps, projectDir, locations, cache, schema, versionTable, historyTable,
-                lockTimeout, lock, transactionPerMigration, validateChecksums, lintLevels, lintOnUpgrade, to);
+                lockTimeout, lock, transactionPerMigration, validateChecksums, lintLevels, lintOnUpgrade, lintSmallTable, lintLargeTable, to);
     }
 }

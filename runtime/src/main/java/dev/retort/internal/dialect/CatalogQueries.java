@@ -116,4 +116,25 @@ public final class CatalogQueries {
     public static String extensionState(String name) {
         return "SELECT coalesce(installed_version, 'available') FROM pg_available_extensions WHERE name = " + Literals.string(name);
     }
+
+    /**
+     * (schema, name, reltuples, total bytes, relpages, table) for every table, partitioned table and materialized view
+     * the session's search_path shows, and for every visible index the same numbers of its table (so a DROP INDEX is
+     * weighed by the table it locks). reltuples is the planner's estimate; -1 on PostgreSQL 14+ (0 before) when the
+     * table was never vacuumed or analyzed, which the reader then counts with {@link #boundedCount}.
+     */
+    public static String tableSizes() {
+        String visible = " AND n.nspname NOT IN ('pg_catalog', 'information_schema')";
+        return "SELECT n.nspname, c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid), c.relpages, c.relname"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relkind IN ('r', 'p', 'm') AND pg_table_is_visible(c.oid)" + visible
+                + " UNION ALL SELECT n.nspname, ci.relname, c.reltuples::bigint, pg_total_relation_size(c.oid), c.relpages, c.relname"
+                + " FROM pg_index x JOIN pg_class ci ON ci.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE pg_table_is_visible(ci.oid)" + visible;
+    }
+
+    /** The rows of one table, counting no further than {@code limit}: reads at most that many rows. */
+    public static String boundedCount(String schema, String table, long limit) {
+        return "SELECT count(*) FROM (SELECT 1 FROM ONLY " + Identifiers.qualified(schema, table) + " LIMIT " + limit + ") s";
+    }
 }

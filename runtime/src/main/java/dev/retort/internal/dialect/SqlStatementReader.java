@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * What it does not recognise it leaves alone.
  */
 public final class SqlStatementReader {
-    /** An UPDATE, DELETE, INSERT or MERGE. */
-    public record DataStatement(String verb) {
+    /**
+     * An UPDATE, DELETE, INSERT or MERGE; {@code table} the one a plain UPDATE or DELETE changes (else null), and
+     * {@code everyRow} true when that statement has no WHERE at all (a subquery's WHERE counts: the reader errs on
+     * the quiet side).
+     */
+    public record DataStatement(String verb, String table, boolean everyRow) {
     }
 
     /** BEGIN, COMMIT, ROLLBACK, START TRANSACTION, END, ABORT. */
@@ -87,7 +91,10 @@ public final class SqlStatementReader {
             return upper.contains("CONCURRENTLY") ? new ConcurrentlyInBlock() : null;
         }
         if (List.of("UPDATE", "DELETE", "INSERT", "MERGE").contains(first) || c.at("WITH") && dataVerb(c) != null) {
-            return new DataStatement(c.at("WITH") ? dataVerb(c) : first);
+            if (c.at("WITH")) {
+                return new DataStatement(dataVerb(c), null, false);
+            }
+            return dataStatement(c, first);
         }
         if (c.accept("SET")) {
             c.accept("SESSION");
@@ -121,6 +128,16 @@ public final class SqlStatementReader {
     private static boolean routine(TokenCursor c) {
         return c.at("CREATE", "FUNCTION") || c.at("CREATE", "PROCEDURE")
                 || c.at("CREATE", "OR", "REPLACE", "FUNCTION") || c.at("CREATE", "OR", "REPLACE", "PROCEDURE");
+    }
+
+    private static DataStatement dataStatement(TokenCursor c, String verb) {
+        c.skip();
+        if (verb.equals("UPDATE") || verb.equals("DELETE") && c.accept("FROM")) {
+            c.accept("ONLY");
+            String table = c.name();
+            return new DataStatement(verb, table, table != null && !c.contains("WHERE"));
+        }
+        return new DataStatement(verb, null, false);
     }
 
     // the verb of a WITH ... UPDATE/DELETE/INSERT (a data-modifying CTE or main statement), or null

@@ -79,6 +79,11 @@ public final class RunInterruption implements AutoCloseable {
             public void progress(String line) {
                 inner.progress(line);
             }
+
+            @Override
+            public void detail(String message) {
+                inner.detail(message);
+            }
         };
     }
 

@@ -38,6 +38,10 @@ final class ColumnRules {
         out.add(new Finding(r.id(), r.file(), line, rule, true, detail));
     }
 
+    private static void add(List<Finding> out, Revision r, int line, String table, Rule rule, String detail) {
+        out.add(new Finding(r.id(), r.file(), line, rule, true, detail).on(table));
+    }
+
     void createTable(CreateTable t, Revision r, int line, List<Finding> out) {
         Map<String, String> cols = columnTypes.computeIfAbsent(t.name(), k -> new HashMap<>());
         List<String> pk = new ArrayList<>();
@@ -74,24 +78,24 @@ final class ColumnRules {
         }
         boolean hasDefault = c.defaultValue() != null || c.defaultSql() != null || c.identity();
         if (Boolean.FALSE.equals(c.nullable()) && !hasDefault) {
-            add(out, r, line, Rule.NOT_NULL_WITHOUT_DEFAULT, table + "." + c.name());
+            add(out, r, line, table, Rule.NOT_NULL_WITHOUT_DEFAULT, table + "." + c.name());
         }
         String volatileCall = TypeRules.volatileCall(c.defaultSql());
         if (volatileCall != null || hasDefault && pgVersion < 11) {
-            add(out, r, line, Rule.VOLATILE_DEFAULT, table + "." + c.name() + " DEFAULT "
+            add(out, r, line, table, Rule.VOLATILE_DEFAULT, table + "." + c.name() + " DEFAULT "
                     + (c.defaultSql() != null ? c.defaultSql() : String.valueOf(c.defaultValue())));
         } else if (c.identity() || TypeRules.isSerial(TypeRules.normalize(c.type()))) {
-            add(out, r, line, Rule.VOLATILE_DEFAULT, table + "." + c.name() + " " + (c.identity() ? "identity" : c.type())
+            add(out, r, line, table, Rule.VOLATILE_DEFAULT, table + "." + c.name() + " " + (c.identity() ? "identity" : c.type())
                     + ": every existing row gets a new value");
         }
         if (c.unique() && !c.primaryKey()) {
-            add(out, r, line, Rule.UNIQUE_CONSTRAINT, "UNIQUE column " + table + "." + c.name());
+            add(out, r, line, table, Rule.UNIQUE_CONSTRAINT, "UNIQUE column " + table + "." + c.name());
         }
         if (c.primaryKey()) {
-            add(out, r, line, Rule.ADD_PRIMARY_KEY, table + "." + c.name());
+            add(out, r, line, table, Rule.ADD_PRIMARY_KEY, table + "." + c.name());
         }
         if (c.references() != null) {
-            add(out, r, line, Rule.CONSTRAINT_NOT_VALID, "foreign key of " + table + "." + c.name());
+            add(out, r, line, table, Rule.CONSTRAINT_NOT_VALID, "foreign key of " + table + "." + c.name());
         }
     }
 
@@ -99,22 +103,22 @@ final class ColumnRules {
     void alterColumn(AlterColumn a, boolean existing, Revision r, int line, List<Finding> out) {
         if (existing) {
             if (Boolean.FALSE.equals(a.nullable()) && !(pgVersion >= 12 && notNullChecked.contains(a.table() + "." + a.name()))) {
-                add(out, r, line, Rule.SET_NOT_NULL, a.table() + "." + a.name());
+                add(out, r, line, a.table(), Rule.SET_NOT_NULL, a.table() + "." + a.name());
             }
             if (Boolean.TRUE.equals(a.nullable())) {
-                add(out, r, line, Rule.DROP_NOT_NULL, a.table() + "." + a.name());
+                add(out, r, line, a.table(), Rule.DROP_NOT_NULL, a.table() + "." + a.name());
             }
             if (a.type() != null) {
                 String before = columnTypes.getOrDefault(a.table(), Map.of()).get(a.name());
                 if (before == null || !TypeRules.safeCast(before, TypeRules.normalize(a.type()))
                         || !TypeRules.trivialUsing(a.using(), a.name())) {
-                    add(out, r, line, Rule.TYPE_REWRITE, a.table() + "." + a.name() + " " + (before == null ? "?" : before)
+                    add(out, r, line, a.table(), Rule.TYPE_REWRITE, a.table() + "." + a.name() + " " + (before == null ? "?" : before)
                             + " -> " + a.type());
                 }
             }
         }
         if (a.type() != null && TypeRules.isChar(TypeRules.normalize(a.type()))) {
-            add(out, r, line, Rule.CHAR_TYPE, a.table() + "." + a.name());
+            add(out, r, line, a.table(), Rule.CHAR_TYPE, a.table() + "." + a.name());
         }
         if (a.type() != null) {
             columnTypes.computeIfAbsent(a.table(), k -> new HashMap<>()).put(a.name(), TypeRules.normalize(a.type()));

@@ -36,7 +36,9 @@ final class HazardChecks {
         }
         String detail = a.kind() == SqlAction.Kind.STORED_GENERATED_COLUMN || a.kind() == SqlAction.Kind.ADD_PRIMARY_KEY
                 || a.kind() == SqlAction.Kind.EXCLUSION_CONSTRAINT ? a.target() + " " + a.detail() : firstLine(a.detail());
-        return new Finding(r.id(), r.file(), line, rule, true, detail);
+        Finding f = new Finding(r.id(), r.file(), line, rule, true, detail);
+        // VACUUM FULL, CLUSTER and REINDEX name a table (or an index: then no size is found and the level stays)
+        return rule == Rule.TRUNCATE || rule == Rule.DOMAIN_CONSTRAINT ? f : f.on(a.target());
     }
 
     private static String firstLine(String sql) {

@@ -37,9 +37,17 @@ public final class Linter {
     private final int pgVersion;
     private final Map<Rule, LintLevel> levels = new EnumMap<>(Rule.class);
     private final OperationRules operations;     // keeps what earlier revisions built
+    private final TableSizes sizes;
+    private final Set<String> madeInWalk = new HashSet<>(); // tables earlier revisions of this walk create
 
     public Linter(int pgVersion, Map<Rule, LintLevel> configured) {
+        this(pgVersion, configured, TableSizes.unknown());
+    }
+
+    /** A linter that weighs lock and scan hazards by the tables' sizes in {@code sizes}. */
+    public Linter(int pgVersion, Map<Rule, LintLevel> configured, TableSizes sizes) {
         this.pgVersion = pgVersion;
+        this.sizes = sizes;
         this.operations = new OperationRules(pgVersion);
         for (Rule r : Rule.values()) {
             levels.put(r, WARNINGS.contains(r) ? LintLevel.WARNING : LintLevel.ERROR);
@@ -88,6 +96,14 @@ public final class Linter {
                 add(out, r, s.dataLine, Rule.MIXED_SCHEMA_AND_DATA, "schema at line " + s.schemaLine + ", data at line " + s.dataLine);
             }
         }
+        if (r.transactional() && !r.file().endsWith(".sql")) {
+            for (LoopScan.RowByRow loop : LoopScan.scan(scriptText)) {
+                if (!ignored.getOrDefault(loop.line(), Set.of()).contains(Rule.ROW_BY_ROW.id())) {
+                    out.add(new Finding(r.id(), r.file(), loop.line(), Rule.ROW_BY_ROW, true,
+                            loop.call() + " inside " + loop.loop() + (loop.table() == null ? "" : " on " + loop.table())));
+                }
+            }
+        }
         out.removeIf(f -> f.rule() == Rule.RENAME_TABLE && s.viewedRenames.contains(f.detail()));
         if (!body.hasDowngrade()) {
             add(out, r, 1, Rule.MISSING_DOWNGRADE, r.id());
@@ -99,9 +115,10 @@ public final class Linter {
         for (Finding f : out) {
             LintLevel level = levels.get(f.rule());
             if (level != LintLevel.OFF) {
-                kept.add(new Finding(f.revision(), f.file(), f.line(), f.rule(), level == LintLevel.ERROR, f.detail()));
+                kept.add(sizes.weigh(f.at(level, null), madeInWalk));
             }
         }
+        madeInWalk.addAll(s.newTables);
         return report ? kept : List.of();
     }
 
@@ -125,7 +142,12 @@ public final class Linter {
         } else if (op instanceof SqlStatementReader.DataStatement d) {
             s.dataAt(line, step.assured());
             if (!step.outside() && !d.verb().equals("INSERT")) {
-                add(out, r, line, Rule.DATA_IN_DDL_TRANSACTION, d.verb());
+                out.add(new Finding(r.id(), r.file(), line, Rule.DATA_IN_DDL_TRANSACTION, true,
+                        d.verb() + (d.table() == null ? "" : " " + d.table())).on(d.table()));
+            }
+            if (d.everyRow() && s.existing(d.table())) {
+                out.add(new Finding(r.id(), r.file(), line, Rule.UPDATE_WITHOUT_WHERE, true, d.verb() + " " + d.table()
+                        + " without WHERE").on(d.table()));
             }
         } else if (op instanceof SqlStatementReader.TransactionControl t) {
             add(out, r, line, Rule.TRANSACTION_CONTROL, t.text());

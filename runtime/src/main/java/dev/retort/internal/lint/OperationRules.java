@@ -80,6 +80,10 @@ final class OperationRules {
             out.add(new Finding(r.id(), r.file(), line, rule, true, detail));
         }
 
+        private void add(Rule rule, String detail, String table) {
+            out.add(new Finding(r.id(), r.file(), line, rule, true, detail).on(table));
+        }
+
         private Void schema() {
             s.schemaAt(line);
             return null;
@@ -132,7 +136,7 @@ final class OperationRules {
         public Void visit(CreateIndex i) {
             indexTables.put(i.name(), i.table());
             if (!i.concurrently() && s.existing(i.table())) {
-                add(Rule.INDEX_NOT_CONCURRENT, "create " + i.name() + " on " + i.table());
+                add(Rule.INDEX_NOT_CONCURRENT, "create " + i.name() + " on " + i.table(), i.table());
             }
             if (i.concurrently() && hypertables.contains(i.table())) {
                 add(Rule.CONCURRENT_INDEX_ON_HYPERTABLE, i.name() + " on " + i.table());
@@ -144,7 +148,7 @@ final class OperationRules {
         public Void visit(DropIndex d) {
             String table = indexTables.get(d.name());
             if (!d.concurrently() && (table == null || s.existing(table))) {
-                add(Rule.INDEX_NOT_CONCURRENT, "drop " + d.name());
+                add(Rule.INDEX_NOT_CONCURRENT, "drop " + d.name(), table != null ? table : d.name()); // the catalog knows an index's table
             }
             return schema();
         }
@@ -176,7 +180,7 @@ final class OperationRules {
         @Override
         public Void visit(AddForeignKey f) {
             if (s.existing(f.table()) && !f.notValid()) {
-                add(Rule.CONSTRAINT_NOT_VALID, f.name() + " on " + f.table());
+                add(Rule.CONSTRAINT_NOT_VALID, f.name() + " on " + f.table(), f.table());
             }
             if (f.notValid() && !step.outside()) {
                 s.notValidInTransaction.add(f.table() + "." + f.name());
@@ -187,7 +191,7 @@ final class OperationRules {
         @Override
         public Void visit(AddUniqueConstraint u) {
             if (s.existing(u.table()) && u.usingIndex() == null) {
-                add(Rule.UNIQUE_CONSTRAINT, u.name() + " on " + u.table());
+                add(Rule.UNIQUE_CONSTRAINT, u.name() + " on " + u.table(), u.table());
             }
             return schema();
         }
@@ -195,7 +199,7 @@ final class OperationRules {
         @Override
         public Void visit(AddCheckConstraint c) {
             if (s.existing(c.table()) && !c.notValid()) {
-                add(Rule.CONSTRAINT_NOT_VALID, c.name() + " on " + c.table());
+                add(Rule.CONSTRAINT_NOT_VALID, c.name() + " on " + c.table(), c.table());
             }
             if (c.notValid() && !step.outside()) {
                 s.notValidInTransaction.add(c.table() + "." + c.name());
@@ -209,7 +213,8 @@ final class OperationRules {
         public Void visit(ValidateConstraint v) {
             if (!step.outside() && s.notValidInTransaction.contains(v.table() + "." + v.name())) {
                 add(Rule.CONSTRAINT_NOT_VALID, v.name() + " on " + v.table()
-                        + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked");
+                        + " validated in the transaction that added it NOT VALID: the table stays locked while it is checked",
+                        v.table());
             }
             columns.validated(v.name());
             return schema();

@@ -78,6 +78,10 @@ public enum Rule {
             "run it in autocommit { } (or transaction 'none'), or target PostgreSQL 12+"),
     STORED_GENERATED_COLUMN("stored-generated-column", "adding a stored generated column rewrites the table under an ACCESS EXCLUSIVE lock",
             "add a plain column, fill it with backfill, keep it current with a trigger"),
+    UPDATE_WITHOUT_WHERE("update-without-where", "UPDATE or DELETE without WHERE on an existing table: every row is locked (and rewritten) in one transaction",
+            "use backfill (batches, each its own short transaction); add a WHERE if only some rows should change"),
+    ROW_BY_ROW("row-by-row-update", "db.executeUpdate / db.execute inside a loop: one round trip per row, all in the migration's transaction, which holds its DDL locks meanwhile",
+            "use backfill with one set-based SET ... WHERE (batches, each its own short transaction)"),
     IGNORE_WITHOUT_REASON("lint-ignore-without-reason", "a retort:lint-ignore comment without a reason",
             "say why: // retort:lint-ignore RULE-ID the table is empty in every environment");
 
