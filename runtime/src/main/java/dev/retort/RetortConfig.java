@@ -1,7 +1,6 @@
 package dev.retort;
 
 import dev.retort.internal.config.DatabaseUrl;
-import dev.retort.internal.lint.Rule;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -375,25 +374,8 @@ public final class RetortConfig {
             for (Setting s : Setting.values()) {
                 values.put(s, s.read(raw.get(s)));
             }
-            Map<String, LintLevel> levels = new LinkedHashMap<>();
-            lintLevels.forEach((rule, level) -> {
-                if (Rule.byId(rule) == null) {
-                    throw new ConfigException("lint." + rule + ": no lint rule has this id (see docs/lint.md)");
-                }
-                levels.put(rule, SettingValues.lintLevel("lint." + rule, level));
-            });
-            TableSize small = (TableSize) values.get(Setting.LINT_SMALL_TABLE);
-            TableSize large = (TableSize) values.get(Setting.LINT_LARGE_TABLE);
-            if (small.rows() > large.rows() || small.bytes() > large.bytes()) {
-                throw new ConfigException("lint.smallTable: '" + small + "' is above lint.largeTable '" + large
-                        + "'; make the small-table limit the lower one");
-            }
-            if (values.get(Setting.DATA_SOURCE) != null && values.get(Setting.URL) != null) {
-                throw new ConfigException("url: give either a data source or a URL, not both");
-            }
-            if (values.get(Setting.VERSION_TABLE).equals(values.get(Setting.HISTORY_TABLE))) {
-                throw new ConfigException("historyTable: must differ from versionTable ('" + values.get(Setting.VERSION_TABLE) + "')");
-            }
+            Map<String, LintLevel> levels = SettingChecks.lintLevels(lintLevels);
+            SettingChecks.together(values);
             // never a silent embedded default (README, Configuration): no URL stays null, and a command that
             // needs a database fails with missingUrl's line
             String url = (String) values.get(Setting.URL);
