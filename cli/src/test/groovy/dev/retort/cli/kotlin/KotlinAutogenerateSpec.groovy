@@ -149,7 +149,7 @@ class KotlinAutogenerateSpec extends CliSpecification {
         snapshot() == before
     }
 
-    def "revision --baseline-from --lang kotlin writes a Kotlin baseline (a function body with $$ too) that rebuilds the database"() {
+    def "revision --baseline-from --lang kotlin writes a Kotlin baseline (a dollar-quoted function body too) that rebuilds the database"() {
         given: 'a hand-made database'
         Files.delete(project.resolve('migrations/001_r1_base.groovy'))
         db.withSql { it.execute('''
