@@ -66,14 +66,19 @@ class KotlinMigrationsSpec extends MigrationSpecification {
         !hasColumn('accounts', 'email')
     }
 
-    def "the ready checks run over Groovy and Kotlin revisions alike and name the Kotlin one whose downgrade leaves an index"() {
+    def "the ready checks pass over Groovy and Kotlin revisions alike"() {
+        expect:
+        singleHead()
+        upgradesFromBaseToHead()
+        current() == ['k3']
+        hasIndex('idx_accounts_email')
+    }
+
+    def "up/down consistency names the Kotlin revision whose downgrade leaves an index behind"() {
         when:
         def report = upDownConsistency()
 
         then:
-        singleHead()
-        upgradesFromBaseToHead()
-        hasIndex('idx_accounts_email')
         !report.ok()
         report.failed() == 'k3'
         report.checked() == ['r1', 'k2']
