@@ -66,7 +66,12 @@ public final class SchemaModels {
      * must equal this database's (else a {@link ScriptException} naming the difference).
      */
     public String baseline(String scratchUrl) {
-        return new Baseline(context).write(scratchUrl);
+        return baseline(scratchUrl, DslLanguage.GROOVY);
+    }
+
+    /** As {@link #baseline(String)}, written in {@code language}'s DSL. */
+    public String baseline(String scratchUrl, DslLanguage language) {
+        return new Baseline(context).write(scratchUrl, language);
     }
 
     /** A complete schema model (schema.groovy text) of this database's configured schema. */

@@ -225,7 +225,7 @@ class BlockerPreflightSpec extends CliSpecification {
         held                                          | operation                                                                  || exit | lock
         'SELECT count(*) FROM users'                  | "addColumn 'users', 'nickname', 'text'"                                   || 6    | 'ACCESS EXCLUSIVE'
         'SELECT count(*) FROM users'                  | "sql 'ALTER TABLE users ADD COLUMN nickname text'"                        || 6    | 'ACCESS EXCLUSIVE'
-        'SELECT count(*) FROM users'                  | "renameColumn 'users', 'email', 'mail'"                                   || 6    | 'ACCESS EXCLUSIVE'
+        'SELECT count(*) FROM users'                  | "safetyAssured { renameColumn 'users', 'email', 'mail' }"                 || 6    | 'ACCESS EXCLUSIVE'
         'SELECT count(*) FROM users'                  | "createIndex 'idx_users_email', on: 'users', columns: ['email']"          || 0    | 'SHARE'
         "UPDATE users SET email = email WHERE id = 1" | "createIndex 'idx_users_email', on: 'users', columns: ['email']"          || 6    | 'SHARE'
         'SELECT count(*) FROM users'                  | "createTable('t2') { column 'id', 'bigint', primaryKey: true }; addColumn 't2', 'x', 'int'" || 0 | 'ACCESS EXCLUSIVE'

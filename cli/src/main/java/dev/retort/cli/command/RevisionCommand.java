@@ -71,10 +71,10 @@ public final class RevisionCommand extends BaseCommand {
                 throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
             }
             printer().progress("reading " + retort.databaseDescription() + " and rebuilding it on a scratch database...");
-            String upgrade = retort.models().baseline(modelOptions.scratchUrl);
+            String upgrade = retort.models().baseline(modelOptions.scratchUrl, ScriptWriter.kind(retort, lang).dsl());
             printer().progress("");
             Path file = ScriptWriter.write(retort, id, List.of(), message, branchLabels == null ? List.of() : branchLabels, List.of(),
-                    upgrade, "", "groovy");   // the baseline is written in the Groovy DSL
+                    upgrade, "", lang);
             printer().line("Created " + retort.config().projectDir().relativize(file) + " (revision " + id + ", a new base: the baseline of "
                     + retort.databaseDescription() + ", checked on a scratch database)");
             printer().line("Next: 'retort --url URL stamp " + id + "' marks that database as at it.");
@@ -91,10 +91,7 @@ public final class RevisionCommand extends BaseCommand {
             throw new UsageException("--allow-empty goes with --autogenerate");
         }
         try (Retort retort = open()) {
-            if (autogenerate && ScriptWriter.kind(retort, lang) == ScriptKind.KOTLIN) {
-                throw new UsageException("--autogenerate writes Groovy only so far; run it with --lang groovy "
-                        + "(a Groovy and a Kotlin migration mix freely in one graph)");
-            }
+            ScriptKind kind = ScriptWriter.kind(retort, lang);
             String id = revId != null ? revId : ScriptWriter.newId();
             if (!id.matches("[A-Za-z0-9_]{1,255}")) {
                 throw new UsageException("--rev-id '" + id + "' is not a revision id (letters, digits, _)");
@@ -149,8 +146,8 @@ public final class RevisionCommand extends BaseCommand {
                 if (!diff.unresolved().isEmpty()) {
                     p.notice("Retort tried the script on a scratch database: the 'manual' lines above are left for you to write.");
                 }
-                upgrade = diff.upgrade();
-                downgrade = diff.downgrade();
+                upgrade = diff.upgrade(kind.dsl());
+                downgrade = diff.downgrade(kind.dsl());
             }
             Path file = ScriptWriter.write(retort, id, revises, message, branchLabels == null ? List.of() : branchLabels, deps,
                     upgrade, downgrade, lang);

@@ -1,20 +1,28 @@
 package dev.retort.cli.command;
 
+import dev.retort.DslLanguage;
 import dev.retort.UsageException;
 
 import java.util.List;
 
 /** The languages a new script can be written in, with their template, file ending and literal syntax. */
 enum ScriptKind {
-    GROOVY("revision.groovy.tmpl", ".groovy"),
-    KOTLIN("revision.retort.kts.tmpl", ".retort.kts");
+    GROOVY("revision.groovy.tmpl", ".groovy", DslLanguage.GROOVY),
+    KOTLIN("revision.retort.kts.tmpl", ".retort.kts", DslLanguage.KOTLIN);
 
     private final String template;
     private final String ending;
+    private final DslLanguage dsl;
 
-    ScriptKind(String template, String ending) {
+    ScriptKind(String template, String ending, DslLanguage dsl) {
         this.template = template;
         this.ending = ending;
+        this.dsl = dsl;
+    }
+
+    /** The language autogenerate and baseline write the blocks in. */
+    DslLanguage dsl() {
+        return dsl;
     }
 
     /** {@code groovy} or {@code kotlin} (as --lang and the scriptLanguage setting say it). */

@@ -70,13 +70,4 @@ class KotlinScriptWritingSpec extends CliSpecification {
         bad.exit == 2
         bad.err.contains("--lang 'cobol' is not known; use groovy or kotlin")
     }
-
-    def "autogenerate with --lang kotlin says it writes Groovy only, exit 2"() {
-        when:
-        def r = run('revision', '-m', 'x', '--autogenerate', '--lang', 'kotlin')
-
-        then:
-        r.exit == 2
-        r.err.contains('--autogenerate writes Groovy only so far')
-    }
 }

@@ -1,5 +1,6 @@
 package dev.retort.internal.autogen;
 
+import dev.retort.DslLanguage;
 import dev.retort.spi.AddCheckConstraint;
 import dev.retort.spi.AddColumn;
 import dev.retort.spi.AddCompressionPolicy;
@@ -39,23 +40,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static dev.retort.internal.autogen.DslText.block;
-import static dev.retort.internal.autogen.DslText.line;
-import static dev.retort.internal.autogen.DslText.list;
-import static dev.retort.internal.autogen.DslText.lit;
-import static dev.retort.internal.autogen.DslText.options;
 import static dev.retort.internal.autogen.DslText.pad;
-import static dev.retort.internal.autogen.DslText.schema;
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
 /**
- * One operation as the DSL lines {@link DslWriter} writes, indented for a block and ending in a newline. Operations
+ * One operation as the DSL lines {@link DslWriter} writes, indented for a block and ending in a newline, in one
+ * language's {@link DslSyntax} (the arguments and their order are the same in both). Operations
  * a comparison of two catalogs never produces (data changes, TimescaleDB calls, schemas, VALIDATE) are refused.
  */
 final class DslLines implements OperationVisitor<String> {
-    static final DslLines INSTANCE = new DslLines();
+    private static final DslLines GROOVY = new DslLines(GroovySyntax.INSTANCE);
+    private static final DslLines KOTLIN = new DslLines(KotlinSyntax.INSTANCE);
 
-    private DslLines() {
+    private final DslText dsl;
+
+    private DslLines(DslSyntax syntax) {
+        dsl = new DslText(syntax);
+    }
+
+    static DslLines of(DslLanguage language) {
+        return language == DslLanguage.KOTLIN ? KOTLIN : GROOVY;
     }
 
     private static String refused(Operation op) {
@@ -64,7 +68,7 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(Sql s) {
-        return line("sql " + block(s.sql()));
+        return dsl.line("sql", dsl.syntax().block(s.sql()));
     }
 
     @Override
@@ -74,18 +78,18 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(DropTable t) {
-        return line("dropTable " + lit(t.name()) + schema(t.schema()));
+        return dsl.line("dropTable", dsl.lit(t.name()) + dsl.schema(t.schema()));
     }
 
     @Override
     public String visit(AddColumn a) {
-        return line("addColumn " + lit(a.table()) + ", " + lit(a.column().name()) + ", " + lit(a.column().type())
-                + columnOptions(a.column()) + schema(a.schema()));
+        return dsl.line("addColumn", dsl.lit(a.table()) + ", " + dsl.lit(a.column().name()) + ", " + dsl.lit(a.column().type())
+                + columnOptions(a.column()) + dsl.schema(a.schema()));
     }
 
     @Override
     public String visit(DropColumn d) {
-        return line("dropColumn " + lit(d.table()) + ", " + lit(d.name()) + schema(d.schema()));
+        return dsl.line("dropColumn", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.schema(d.schema()));
     }
 
     @Override
@@ -100,7 +104,7 @@ final class DslLines implements OperationVisitor<String> {
         o.put("where", i.where());
         o.put("concurrently", i.concurrently() ? Boolean.TRUE : null);
         o.put("schema", i.schema());
-        return line("createIndex " + lit(i.name()) + options(o));
+        return dsl.line("createIndex", dsl.lit(i.name()) + dsl.options(o));
     }
 
     @Override
@@ -108,17 +112,17 @@ final class DslLines implements OperationVisitor<String> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("concurrently", d.concurrently() ? Boolean.TRUE : null);
         o.put("schema", d.schema());
-        return line("dropIndex " + lit(d.name()) + options(o));
+        return dsl.line("dropIndex", dsl.lit(d.name()) + dsl.options(o));
     }
 
     @Override
     public String visit(RenameTable r) {
-        return line("renameTable " + lit(r.from()) + ", " + lit(r.to()) + schema(r.schema()));
+        return dsl.line("renameTable", dsl.lit(r.from()) + ", " + dsl.lit(r.to()) + dsl.schema(r.schema()));
     }
 
     @Override
     public String visit(RenameColumn r) {
-        return line("renameColumn " + lit(r.table()) + ", " + lit(r.from()) + ", " + lit(r.to()) + schema(r.schema()));
+        return dsl.line("renameColumn", dsl.lit(r.table()) + ", " + dsl.lit(r.from()) + ", " + dsl.lit(r.to()) + dsl.schema(r.schema()));
     }
 
     @Override
@@ -131,7 +135,7 @@ final class DslLines implements OperationVisitor<String> {
         o.put("defaultSql", a.defaultSql());
         o.put("dropDefault", a.dropDefault() ? Boolean.TRUE : null);
         o.put("schema", a.schema());
-        return line("alterColumn " + lit(a.table()) + ", " + lit(a.name()) + options(o));
+        return dsl.line("alterColumn", dsl.lit(a.table()) + ", " + dsl.lit(a.name()) + dsl.options(o));
     }
 
     @Override
@@ -145,19 +149,19 @@ final class DslLines implements OperationVisitor<String> {
         o.put("onUpdate", f.onUpdate());
         o.put("notValid", f.notValid() ? Boolean.TRUE : null);
         o.put("schema", f.schema());
-        return line("addForeignKey " + lit(f.name()) + options(o));
+        return dsl.line("addForeignKey", dsl.lit(f.name()) + dsl.options(o));
     }
 
     @Override
     public String visit(AddUniqueConstraint u) {
-        return line("addUniqueConstraint " + lit(u.name()) + ", table: " + lit(u.table()) + ", columns: " + list(u.columns())
-                + schema(u.schema()));
+        return dsl.line("addUniqueConstraint", dsl.lit(u.name()) + dsl.named("table", u.table()) + dsl.listOption("columns", u.columns())
+                + dsl.schema(u.schema()));
     }
 
     @Override
     public String visit(AddCheckConstraint c) {
-        return line("addCheckConstraint " + lit(c.name()) + ", table: " + lit(c.table()) + ", check: " + lit(c.check())
-                + (c.notValid() ? ", notValid: true" : "") + schema(c.schema()));
+        return dsl.line("addCheckConstraint", dsl.lit(c.name()) + dsl.named("table", c.table()) + dsl.named("check", c.check())
+                + (c.notValid() ? dsl.flag("notValid") : "") + dsl.schema(c.schema()));
     }
 
     @Override
@@ -167,12 +171,12 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(DropConstraint d) {
-        return line("dropConstraint " + lit(d.table()) + ", " + lit(d.name()) + schema(d.schema()));
+        return dsl.line("dropConstraint", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.schema(d.schema()));
     }
 
     @Override
     public String visit(CreateEnum e) {
-        return line("createEnum " + lit(e.name()) + ", " + list(e.values()) + schema(e.schema()));
+        return dsl.line("createEnum", dsl.lit(e.name()) + ", " + dsl.list(e.values()) + dsl.schema(e.schema()));
     }
 
     @Override
@@ -181,22 +185,22 @@ final class DslLines implements OperationVisitor<String> {
         o.put("before", a.before());
         o.put("after", a.after());
         o.put("schema", a.schema());
-        return line("addEnumValue " + lit(a.name()) + ", " + lit(a.value()) + options(o));
+        return dsl.line("addEnumValue", dsl.lit(a.name()) + ", " + dsl.lit(a.value()) + dsl.options(o));
     }
 
     @Override
     public String visit(DropEnum d) {
-        return line("dropEnum " + lit(d.name()) + schema(d.schema()));
+        return dsl.line("dropEnum", dsl.lit(d.name()) + dsl.schema(d.schema()));
     }
 
     @Override
     public String visit(CreateExtension e) {
-        return line("createExtension " + lit(e.name()) + (e.ifNotExists() ? ", ifNotExists: true" : ""));
+        return dsl.line("createExtension", dsl.lit(e.name()) + (e.ifNotExists() ? dsl.flag("ifNotExists") : ""));
     }
 
     @Override
     public String visit(DropExtension d) {
-        return line("dropExtension " + lit(d.name()) + (d.ifExists() ? ", ifExists: true" : ""));
+        return dsl.line("dropExtension", dsl.lit(d.name()) + (d.ifExists() ? dsl.flag("ifExists") : ""));
     }
 
     @Override
@@ -236,40 +240,40 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(SetComment c) {
-        String text = c.text() == null ? "null" : lit(c.text());
-        return c.column() == null ? line("commentOnTable " + lit(c.table()) + ", " + text + schema(c.schema()))
-                : line("commentOnColumn " + lit(c.table()) + ", " + lit(c.column()) + ", " + text + schema(c.schema()));
+        String text = c.text() == null ? "null" : dsl.lit(c.text());
+        return c.column() == null ? dsl.line("commentOnTable", dsl.lit(c.table()) + ", " + text + dsl.schema(c.schema()))
+                : dsl.line("commentOnColumn", dsl.lit(c.table()) + ", " + dsl.lit(c.column()) + ", " + text + dsl.schema(c.schema()));
     }
 
     @Override
     public String visit(RenameIndex r) {
-        return line("renameIndex " + lit(r.from()) + ", " + lit(r.to()) + schema(r.schema()));
+        return dsl.line("renameIndex", dsl.lit(r.from()) + ", " + dsl.lit(r.to()) + dsl.schema(r.schema()));
     }
 
     @Override
     public String visit(RenameConstraint r) {
-        return line("renameConstraint " + lit(r.table()) + ", " + lit(r.from()) + ", " + lit(r.to()) + schema(r.schema()));
+        return dsl.line("renameConstraint", dsl.lit(r.table()) + ", " + dsl.lit(r.from()) + ", " + dsl.lit(r.to()) + dsl.schema(r.schema()));
     }
 
-    private static String createTable(CreateTable t) {
+    private String createTable(CreateTable t) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("comment", t.comment());
         o.put("schema", t.schema());
-        String opts = options(o);
-        sb.append(INDENT).append("createTable(").append(lit(t.name())).append(opts).append(") {\n");
+        String opts = dsl.options(o);
+        sb.append(INDENT).append("createTable(").append(dsl.lit(t.name())).append(opts).append(") {\n");
         int nameWidth = 0;
         int typeWidth = 0;
         for (ColumnDef c : t.columns()) {
-            nameWidth = Math.max(nameWidth, lit(c.name()).length() + 1);
-            typeWidth = Math.max(typeWidth, lit(c.type()).length() + 1);
+            nameWidth = Math.max(nameWidth, dsl.lit(c.name()).length() + 1);
+            typeWidth = Math.max(typeWidth, dsl.lit(c.type()).length() + 1);
         }
         for (ColumnDef c : t.columns()) {
             String options = columnOptions(c);
-            String name = pad(lit(c.name()) + ",", nameWidth + 1);
-            String type = options.isEmpty() ? lit(c.type()) : pad(lit(c.type()) + ",", typeWidth + 1);
-            sb.append(INDENT).append(INDENT).append("column ").append(name).append(type)
-                    .append(options.isEmpty() ? "" : options.substring(2)).append('\n');
+            String name = pad(dsl.lit(c.name()) + ",", nameWidth + 1);
+            String type = options.isEmpty() ? dsl.lit(c.type()) : pad(dsl.lit(c.type()) + ",", typeWidth + 1);
+            sb.append(INDENT).append(INDENT).append(dsl.syntax().call("column", name + type
+                    + (options.isEmpty() ? "" : options.substring(2)))).append('\n');
         }
         for (TableConstraint c : t.constraints()) {
             sb.append(INDENT).append(INDENT).append(constraint(c)).append('\n');
@@ -278,15 +282,15 @@ final class DslLines implements OperationVisitor<String> {
         return sb.toString();
     }
 
-    private static String constraint(TableConstraint c) {
+    private String constraint(TableConstraint c) {
         if (c instanceof TableConstraint.PrimaryKey p) {
-            return "primaryKey " + String.join(", ", p.columns().stream().map(DslText::lit).toList()) + named(p.name());
+            return dsl.syntax().call("primaryKey", String.join(", ", p.columns().stream().map(dsl::lit).toList()) + named(p.name()));
         }
         if (c instanceof TableConstraint.Unique u) {
-            return "unique " + String.join(", ", u.columns().stream().map(DslText::lit).toList()) + named(u.name());
+            return dsl.syntax().call("unique", String.join(", ", u.columns().stream().map(dsl::lit).toList()) + named(u.name()));
         }
         if (c instanceof TableConstraint.Check k) {
-            return "check " + lit(k.expression()) + named(k.name());
+            return dsl.syntax().call("check", dsl.lit(k.expression()) + named(k.name()));
         }
         TableConstraint.ForeignKey f = (TableConstraint.ForeignKey) c;
         Map<String, Object> o = new LinkedHashMap<>();
@@ -295,14 +299,14 @@ final class DslLines implements OperationVisitor<String> {
         o.put("onDelete", f.onDelete());
         o.put("onUpdate", f.onUpdate());
         o.put("name", f.name());
-        return "foreignKey " + list(f.columns()) + options(o);
+        return dsl.syntax().call("foreignKey", dsl.list(f.columns()) + dsl.options(o));
     }
 
-    private static String named(String name) {
-        return name == null ? "" : ", name: " + lit(name);
+    private String named(String name) {
+        return name == null ? "" : dsl.named("name", name);
     }
 
-    private static String columnOptions(ColumnDef c) {
+    private String columnOptions(ColumnDef c) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("primaryKey", c.primaryKey() ? Boolean.TRUE : null);
         o.put("identity", c.identity() ? Boolean.TRUE : null);
@@ -313,6 +317,6 @@ final class DslLines implements OperationVisitor<String> {
         o.put("references", c.references());
         o.put("onDelete", c.onDelete());
         o.put("comment", c.comment());
-        return options(o);
+        return dsl.options(o);
     }
 }

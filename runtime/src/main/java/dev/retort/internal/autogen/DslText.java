@@ -1,27 +1,34 @@
 package dev.retort.internal.autogen;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
-/** The pieces of a DSL line: Groovy literals that never interpolate, named options, lists, a triple-quoted block. */
+/** The pieces of a DSL line in one language's syntax: literals that never interpolate, named options, lists. */
 final class DslText {
-    private DslText() {
+    private final DslSyntax syntax;
+
+    DslText(DslSyntax syntax) {
+        this.syntax = syntax;
     }
 
-    static String options(Map<String, Object> options) {
+    DslSyntax syntax() {
+        return syntax;
+    }
+
+    /** ", key: value" for each option that is set, in the map's order. */
+    String options(Map<String, Object> options) {
         StringBuilder sb = new StringBuilder();
         options.forEach((k, v) -> {
             if (v != null) {
-                sb.append(", ").append(k).append(": ").append(value(v));
+                sb.append(", ").append(syntax.named(k, value(v)));
             }
         });
         return sb.toString();
     }
 
-    private static String value(Object v) {
+    private String value(Object v) {
         if (v instanceof List<?> l) {
             return list(l.stream().map(Object::toString).toList());
         }
@@ -31,12 +38,34 @@ final class DslText {
         return lit(v.toString());
     }
 
-    static String schema(String schema) {
-        return schema == null ? "" : ", schema: " + lit(schema);
+    String schema(String schema) {
+        return schema == null ? "" : ", " + syntax.named("schema", lit(schema));
     }
 
-    static String list(List<String> values) {
-        return "[" + String.join(", ", values.stream().map(DslText::lit).toList()) + "]";
+    String named(String key, String value) {
+        return ", " + syntax.named(key, lit(value));
+    }
+
+    /** ", key: true" for a flag that is set. */
+    String flag(String key) {
+        return ", " + syntax.named(key, "true");
+    }
+
+    String listOption(String key, List<String> values) {
+        return ", " + syntax.named(key, list(values));
+    }
+
+    String list(List<String> values) {
+        return syntax.list(values.stream().map(this::lit).toList());
+    }
+
+    String lit(String s) {
+        return syntax.lit(s);
+    }
+
+    /** One call on its own line of a block. */
+    String line(String name, String args) {
+        return line(syntax.call(name, args));
     }
 
     static String line(String text) {
@@ -45,26 +74,5 @@ final class DslText {
 
     static String pad(String s, int width) {
         return s.length() >= width ? s + " " : s + " ".repeat(width - s.length());
-    }
-
-    /** A Groovy string literal that never interpolates: '...' unless the text holds a quote. */
-    static String lit(String s) {
-        if (s.indexOf('\'') < 0 && s.indexOf('\\') < 0 && s.indexOf('\n') < 0) {
-            return "'" + s + "'";
-        }
-        if (s.indexOf('"') < 0 && s.indexOf('$') < 0 && s.indexOf('\\') < 0 && s.indexOf('\n') < 0) {
-            return '"' + s + '"';
-        }
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'";
-    }
-
-    // statements on their own lines, in a triple-quoted string
-    static String block(String sql) {
-        List<String> lines = new ArrayList<>(List.of(sql.replace("\\", "\\\\").replace("'''", "\\'\\'\\'").split("\n")));
-        StringBuilder sb = new StringBuilder("'''\\\n");
-        for (String l : lines) {
-            sb.append(INDENT).append(INDENT).append(l).append('\n');
-        }
-        return sb.append(INDENT).append("'''").toString();
     }
 }

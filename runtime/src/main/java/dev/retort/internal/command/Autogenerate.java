@@ -1,5 +1,6 @@
 package dev.retort.internal.command;
 
+import dev.retort.DslLanguage;
 import dev.retort.ModelComparison;
 import dev.retort.SchemaSnapshot;
 import dev.retort.ScriptException;
@@ -26,7 +27,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -117,7 +120,7 @@ public final class Autogenerate {
                             : ModelScope.without(built, new java.util.LinkedHashSet<>(excluded)), generate, null);
                 }
             });
-            return new ModelComparison(ModelOrigins.annotate(found.differences(), origins), found.upgrade(), found.downgrade(),
+            return new ModelComparison(ModelOrigins.annotate(found.differences(), origins), found.upgrades(), found.downgrades(),
                     found.reviews(), found.unresolved());
         }
     }
@@ -138,7 +141,7 @@ public final class Autogenerate {
         // the second half of a drop-and-re-create pair says nothing new
         List<String> differences = changes.stream().map(Change::description).filter(d -> !d.endsWith(" re-created")).toList();
         if (!generate || changes.isEmpty()) {
-            return new ModelComparison(differences, "", "", List.of(), List.of());
+            return new ModelComparison(differences, Map.of(), Map.of(), List.of(), List.of());
         }
         SchemaSnapshot start = SchemaSnapshot.take(a, ctx.ownTables());
         // renames first, on the scratch database, so the rest is diffed against the renamed schema
@@ -164,7 +167,14 @@ public final class Autogenerate {
             unresolved.add("the generated downgrade does not restore " + line);
         }
         List<String> reviews = plan.stream().map(Change::review).filter(Objects::nonNull).toList();
-        return new ModelComparison(differences, DslWriter.upgrade(plan), DslWriter.downgrade(plan), reviews, unresolved);
+        // both languages: writing text is cheap next to the scratch databases, and the caller picks one
+        Map<DslLanguage, String> upgrades = new EnumMap<>(DslLanguage.class);
+        Map<DslLanguage, String> downgrades = new EnumMap<>(DslLanguage.class);
+        for (DslLanguage language : DslLanguage.values()) {
+            upgrades.put(language, DslWriter.upgrade(plan, language));
+            downgrades.put(language, DslWriter.downgrade(plan, language));
+        }
+        return new ModelComparison(differences, upgrades, downgrades, reviews, unresolved);
     }
 
     // runs each change's upgrade on a scratch database; a failure is the generated script's, named with the change

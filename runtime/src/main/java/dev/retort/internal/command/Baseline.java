@@ -1,5 +1,6 @@
 package dev.retort.internal.command;
 
+import dev.retort.DslLanguage;
 import dev.retort.ScriptException;
 import dev.retort.SchemaSnapshot;
 import dev.retort.internal.autogen.Catalog;
@@ -37,8 +38,8 @@ public final class Baseline {
         this.ctx = ctx;
     }
 
-    /** The upgrade body of the baseline of the configured (live) database, proven on a scratch database. */
-    public String write(String scratchUrl) {
+    /** The upgrade body (in {@code language}) of the baseline of the configured (live) database, proven on a scratch database. */
+    public String write(String scratchUrl, DslLanguage language) {
         String schema = ctx.config().schema();
         Map<String, Object> live = ctx.onDatabase("cannot read the schema of", c -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -75,17 +76,13 @@ public final class Baseline {
         StringBuilder out = new StringBuilder();
         for (Change c : all) {
             if (c.up().stream().allMatch(o -> o instanceof Sql)) {
-                c.up().forEach(o -> out.append(verbatim(((Sql) o).sql())));
+                // raw SQL exactly as PostgreSQL printed it (no indentation added: a function body's whitespace is part of it)
+                c.up().forEach(o -> out.append(DslWriter.verbatimSql(((Sql) o).sql(), language)));
             } else {
-                out.append(DslWriter.upgrade(List.of(c)));
+                out.append(DslWriter.upgrade(List.of(c), language));
             }
         }
         return out.toString();
-    }
-
-    // raw SQL exactly as PostgreSQL printed it (no indentation added: a function body's whitespace is part of it)
-    private static String verbatim(String sql) {
-        return "    sql '''\\\n" + sql.replace("\\", "\\\\").replace("'''", "\\'\\'\\'") + "\n'''\n";
     }
 
     // the baseline on an empty scratch database must give the live snapshot, triggers included
