@@ -26,7 +26,7 @@ abstract class MigrateCommand extends BaseCommand {
     abstract String target();
 
     @Override
-    public final Integer call() {
+    public Integer call() {
         boolean up = direction == Direction.UPGRADE;
         try (Retort retort = open()) {
             if (sql) {

@@ -18,7 +18,6 @@ import dev.retort.spi.MigrationBody;
 
 import java.sql.Connection;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,19 +61,26 @@ public final class Verify {
         }
         try (ScratchServer server = ScratchServer.open(url, ctx.dialect(), "point --url at a server where it may")) {
             DatabaseUrl scratchUrl = server.createDatabase("verify");
+            // 'current' in the range is the configured database's revision(s), read before moving to the scratch one
+            Set<String> wanted = checked(range);
             try (CommandContext scratch = ctx.on(ctx.config().on(scratchUrl, ctx.config().listener()))) {
-                return new Verify(scratch, seedRows).run(range);
+                return new Verify(scratch, seedRows).check(wanted);
             }
         }
     }
 
     /** On the configured database, which must be empty. */
     public VerifyReport run(String range) {
-        List<Revision> order = new ArrayList<>(range == null ? ctx.graph().topological() : ctx.targets().range(range, Set.of()));
-        if (range != null) {
-            Collections.reverse(order); // range() is newest first
-        }
-        Set<String> wanted = new HashSet<>(order.stream().map(Revision::id).toList());
+        return check(checked(range));
+    }
+
+    // the revisions a range names (null: all); 'current' reads this context's database
+    private Set<String> checked(String range) {
+        List<Revision> order = range == null ? ctx.graph().topological() : new Show(ctx).range(range);
+        return new HashSet<>(order.stream().map(Revision::id).toList());
+    }
+
+    private VerifyReport check(Set<String> wanted) {
         return ctx.onDatabase("lost the connection to", c -> walk(c, wanted));
     }
 
