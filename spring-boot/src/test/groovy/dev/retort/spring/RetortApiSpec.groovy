@@ -173,6 +173,6 @@ class RetortApiSpec extends Specification {
         [lockTimeout: 'soon']   || "lockTimeout: 'soon' is not a duration; write e.g. 500ms, 30s, 5min, 1h or 1d (a bare number is milliseconds, 0 for none)"
         ['lock-retries': 'x']   || "lockRetries: 'x' is not a whole number"
         [lock: 'maybe']         || "lock: 'maybe' is not true or false"
-        [lockTimout: '1s']      || "unknown setting 'lockTimout' (known: blockers, cache, concurrentlyTimeout, createDatabase, historyTable, lintOnUpgrade, locations, lock, lock.maxBlockerAge, lockRetries, lockRetryBackoff, lockTimeout, password, schema, scriptLanguage, sqlLockTimeout, sqlStatementTimeout, transactionPerMigration, url, user, validateChecksums, versionTable, wait, lint.RULE-ID)"
+        [lockTimout: '1s']      || "unknown setting 'lockTimout' (known: blockers, cache, concurrentlyTimeout, createDatabase, historyTable, lint.largeTable, lint.smallTable, lintOnUpgrade, locations, lock, lock.maxBlockerAge, lockRetries, lockRetryBackoff, lockTimeout, password, schema, scriptLanguage, sqlLockTimeout, sqlStatementTimeout, transactionPerMigration, url, user, validateChecksums, versionTable, wait, lint.RULE-ID)"
     }
 }
