@@ -116,11 +116,8 @@ public final class HeaderReader extends HeaderScanner {
         @Override
         protected int escape(int i, StringBuilder sb) {
             char e = text.charAt(i + 1);
-            switch (e) {
-                case 'n' -> sb.append('\n');
-                case 't' -> sb.append('\t');
-                case '\\', '\'', '"', '$' -> sb.append(e);
-                default -> sb.append('\\').append(e);
+            if (!commonEscape(e, sb)) {
+                sb.append('\\').append(e); // Groovy keeps an unknown escape as written
             }
             return i + 2;
         }

@@ -56,12 +56,12 @@ final class KotlinCursor extends HeaderCursor {
     @Override
     protected int escape(int i, StringBuilder sb) {
         char e = text.charAt(i + 1);
+        if (commonEscape(e, sb)) {
+            return i + 2;
+        }
         switch (e) {
-            case 'n' -> sb.append('\n');
-            case 't' -> sb.append('\t');
             case 'r' -> sb.append('\r');
             case 'b' -> sb.append('\b');
-            case '\\', '\'', '"', '$' -> sb.append(e);
             case 'u' -> {
                 if (i + 6 > text.length()) {
                     return -1;

@@ -131,6 +131,19 @@ public abstract class HeaderCursor {
         return null;
     }
 
+    /** The escapes Groovy and Kotlin share (n, t, backslash, quotes, dollar): true when {@code e} was one, appended to {@code sb}. */
+    protected static boolean commonEscape(char e, StringBuilder sb) {
+        switch (e) {
+            case 'n' -> sb.append('\n');
+            case 't' -> sb.append('\t');
+            case '\\', '\'', '"', '$' -> sb.append(e);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Decodes the escape whose backslash is at {@code i} into {@code sb}: the index after it, or -1 if refused. */
     protected abstract int escape(int i, StringBuilder sb);
 
