@@ -9,17 +9,7 @@ import dev.retort.spi.Sql;
  * PostgreSQL refuses in a transaction (CREATE INDEX CONCURRENTLY, ...) between a COMMIT and the next BEGIN, lints
  * them and writes them for {@code --sql}, exactly as for the Groovy {@code sql} step.
  */
-final class SqlMigrationBody implements MigrationBody {
-    private final String upgrade;
-    private final String downgrade;
-    private final boolean replayable;
-
-    SqlMigrationBody(String upgrade, String downgrade, boolean replayable) {
-        this.upgrade = upgrade;
-        this.downgrade = downgrade;
-        this.replayable = replayable;
-    }
-
+record SqlMigrationBody(String upgrade, String downgrade, boolean replayable) implements MigrationBody {
     @Override
     public void upgrade(MigrationContext context) {
         emit(context, upgrade);

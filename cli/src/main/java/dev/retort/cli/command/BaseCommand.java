@@ -53,17 +53,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /** Prints a line per step and notices on stderr. */
-    static final class PrintingListener implements RunListener {
-        private final Printer p;
-        private final boolean json;
-        private final boolean verbose;
-
-        PrintingListener(Printer p, boolean json, boolean verbose) {
-            this.p = p;
-            this.json = json;
-            this.verbose = verbose;
-        }
-
+    record PrintingListener(Printer p, boolean json, boolean verbose) implements RunListener {
         @Override
         public void detail(String message) {
             if (verbose) {

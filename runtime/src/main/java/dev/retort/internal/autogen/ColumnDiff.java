@@ -16,13 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /** The columns and comment of a table both sides have: added, dropped, renamed (a guess) and altered. */
-final class ColumnDiff {
-    private final Comparison d;
-
-    ColumnDiff(Comparison d) {
-        this.d = d;
-    }
-
+record ColumnDiff(Comparison d) {
     void table(Table before, Table after) {
         String t = after.name();
         String schema = d.schema;

@@ -16,13 +16,7 @@ import java.util.Map;
  * The constraints of a table both sides have: a changed definition is a drop and an add, the same definition
  * under another name a rename; kinds the DSL cannot write become a manual change.
  */
-final class ConstraintDiff {
-    private final Comparison d;
-
-    ConstraintDiff(Comparison d) {
-        this.d = d;
-    }
-
+record ConstraintDiff(Comparison d) {
     void table(Table before, Table after) {
         String t = after.name();
         Map<String, Constraint> onlyBefore = compared(before);

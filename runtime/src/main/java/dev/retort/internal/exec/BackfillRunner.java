@@ -17,15 +17,7 @@ import java.util.Locale;
  * (autocommit), so no lock is held for longer than one batch. A re-run resumes: rows already done no
  * longer match {@code where}.
  */
-final class BackfillRunner {
-    private final PostgresDialect dialect;
-    private final RunListener listener;
-
-    BackfillRunner(PostgresDialect dialect, RunListener listener) {
-        this.dialect = dialect;
-        this.listener = listener;
-    }
-
+record BackfillRunner(PostgresDialect dialect, RunListener listener) {
     /** Runs the batches on {@code c}, which must be outside a transaction (each batch commits on its own). */
     Result run(SqlSink c, Backfill b) {
         try {

@@ -25,18 +25,8 @@ import java.util.TimerTask;
  * off and statement_timeout set to {@code concurrentlyTimeout}, names the old transactions it waits for
  * (once, then every {@link #REPEAT}), and on timeout names the blocker and drops the INVALID index it left.
  */
-final class ConcurrentlyWaitPolicy {
+record ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Duration timeout) {
     static final Duration REPEAT = Duration.ofSeconds(10);
-
-    private final PostgresDialect dialect;
-    private final RunListener listener;
-    private final Duration timeout;
-
-    ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Duration timeout) {
-        this.dialect = dialect;
-        this.listener = listener;
-        this.timeout = timeout;
-    }
 
     /**
      * True for a statement that waits for old snapshots (CREATE INDEX / REINDEX / DETACH ... CONCURRENTLY) on a

@@ -14,15 +14,7 @@ import java.util.Set;
  * those on branch X when one is named), down through {@code revises}; a fork or a merge on the way
  * makes the walk ambiguous, and the message names what to type instead.
  */
-final class BranchWalker {
-    private final RevisionGraph graph;
-    private final TargetResolver resolver;
-
-    BranchWalker(RevisionGraph graph, TargetResolver resolver) {
-        this.graph = graph;
-        this.resolver = resolver;
-    }
-
+record BranchWalker(RevisionGraph graph, TargetResolver resolver) {
     /** N revisions above {@code start} (null: below every base), on branch X when not null. */
     String up(String start, int n, String branch, String target) {
         String anchor = branch == null ? null : resolver.anchor(branch);
