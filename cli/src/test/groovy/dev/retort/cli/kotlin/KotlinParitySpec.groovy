@@ -15,6 +15,8 @@ class KotlinParitySpec extends CliSpecification {
 
     def "#operation: the Kotlin form writes the Groovy form's SQL, and both apply and revert"() {
         given:
+        // this spec is about the two languages writing the same SQL; lint's refusal of renames is LintSpec's business
+        env.RETORT_LINT_ON_UPGRADE = 'warning'
         if (setup) {
             db.withSql { it.execute(setup) }
         }
