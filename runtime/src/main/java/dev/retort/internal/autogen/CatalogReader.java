@@ -13,9 +13,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads schemas from pg_catalog into {@link Catalog} records, leaving out the named tables (Retort's own): the
@@ -26,43 +28,49 @@ public final class CatalogReader {
     }
 
     /**
-     * The size of every table the search_path shows, by name, for lint. A table never vacuumed or analyzed has no
-     * reltuples estimate (-1 from PostgreSQL 14); ANALYZE is not lint's to run (it writes statistics the planner then
-     * uses), so such a table is counted, reading no more than {@code countLimit} rows.
+     * The size of every table the search_path shows, by name (a table's or one of its indexes'), for lint: one
+     * catalog query now, and a lookup the caller uses while {@code connection} is open. A table never vacuumed or
+     * analyzed has no reltuples estimate (-1 from PostgreSQL 14); ANALYZE is not lint's to run (it writes statistics
+     * the planner then uses), so such a table is counted, reading no more than {@code countLimit} rows, when a
+     * finding first asks for it: only the tables the migrations touch are ever counted. Unknown names give null.
      */
-    public static Map<String, TableStats> tableSizes(Connection connection, long countLimit) {
+    public static Function<String, TableStats> tableSizes(Connection connection, long countLimit) {
         Map<String, TableStats> out = new LinkedHashMap<>();
-        Map<String, TableStats> counted = new LinkedHashMap<>(); // table -> its count, once per table
-        try (Statement st = connection.createStatement()) {
-            List<String[]> uncounted = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(CatalogQueries.tableSizes())) {
-                while (rs.next()) {
-                    String table = rs.getString(6);
-                    long rows = rs.getLong(3);
-                    // reltuples 0 with relpages 0 is also "never analyzed" before 14, and an empty table after
-                    if (rows < 0 || rows == 0 && rs.getLong(5) == 0 && rs.getLong(4) > 0) {
-                        uncounted.add(new String[] {rs.getString(2), rs.getString(1), table});
-                    }
-                    out.putIfAbsent(rs.getString(2), new TableStats(table, Math.max(rows, 0), false, false, rs.getLong(4)));
+        Map<String, String[]> uncounted = new LinkedHashMap<>(); // name -> schema, table
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(CatalogQueries.tableSizes())) {
+            while (rs.next()) {
+                String table = rs.getString(6);
+                long rows = rs.getLong(3);
+                // reltuples 0 with relpages 0 is also "never analyzed" before 14, and an empty table after
+                if (rows < 0 || rows == 0 && rs.getLong(5) == 0 && rs.getLong(4) > 0) {
+                    uncounted.putIfAbsent(rs.getString(2), new String[] {rs.getString(1), table});
                 }
-            }
-            for (String[] u : uncounted) {
-                TableStats before = out.get(u[0]);
-                TableStats c = counted.get(u[1] + "." + u[2]);
-                if (c == null) {
-                    try (ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(u[1], u[2], countLimit))) {
-                        rs.next();
-                        long n = rs.getLong(1);
-                        c = new TableStats(u[2], n, n >= countLimit, true, before.bytes());
-                        counted.put(u[1] + "." + u[2], c);
-                    }
-                }
-                out.put(u[0], c);
+                out.putIfAbsent(rs.getString(2), new TableStats(table, Math.max(rows, 0), false, false, rs.getLong(4)));
             }
         } catch (SQLException e) {
             throw failure(e);
         }
-        return out;
+        Map<String, TableStats> counted = new HashMap<>(); // schema.table -> its count, once per table
+        return name -> {
+            String[] u = uncounted.get(name);
+            if (u == null) {
+                return out.get(name);
+            }
+            return counted.computeIfAbsent(u[0] + "." + u[1], key -> boundedCount(connection, u[0], u[1], countLimit,
+                    out.get(name).bytes()));
+        };
+    }
+
+    private static TableStats boundedCount(Connection connection, String schema, String table, long limit, long bytes) {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery(CatalogQueries.boundedCount(schema, table, limit))) {
+            rs.next();
+            long n = rs.getLong(1);
+            return new TableStats(table, n, n >= limit, true, bytes);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
     }
 
     /** One schema. */

@@ -4,8 +4,8 @@ import dev.retort.LintLevel;
 import dev.retort.TableSize;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What lint knows of the tables' sizes, and how a finding is weighed by them: a lock or scan hazard on a table
@@ -21,12 +21,12 @@ public final class TableSizes {
 
     private static final TableSizes UNKNOWN = new TableSizes(null, null, null);
 
-    private final Map<String, TableStats> tables;
+    private final Function<String, TableStats> tables;
     private final TableSize small;
     private final TableSize large;
 
-    private TableSizes(Map<String, TableStats> tables, TableSize small, TableSize large) {
-        this.tables = tables == null ? null : Map.copyOf(tables);
+    private TableSizes(Function<String, TableStats> tables, TableSize small, TableSize large) {
+        this.tables = tables;
         this.small = small;
         this.large = large;
     }
@@ -36,8 +36,8 @@ public final class TableSizes {
         return UNKNOWN;
     }
 
-    /** The catalog's sizes, by table name, and the two limits. */
-    public static TableSizes of(Map<String, TableStats> tables, TableSize small, TableSize large) {
+    /** The catalog's sizes, looked up by table (or index) name (null: not in the database), and the two limits. */
+    public static TableSizes of(Function<String, TableStats> tables, TableSize small, TableSize large) {
         return new TableSizes(tables, small, large);
     }
 
@@ -55,7 +55,7 @@ public final class TableSizes {
                 || f.level() != LintLevel.ERROR && f.level() != LintLevel.WARNING) {
             return f;
         }
-        TableStats t = tables.get(f.table());
+        TableStats t = tables.apply(f.table());
         if (t == null) {
             return madeInRun.contains(f.table())
                     ? f.at(LintLevel.INFO, f.table() + ": created earlier in this run, it holds only what these migrations add: "
