@@ -1,6 +1,8 @@
 package dev.retort;
 
-import java.util.Locale;
+import dev.retort.internal.config.EnumWords;
+
+import java.util.Map;
 
 /**
  * What {@code upgrade} does when the pre-flight finds a session that would make a statement's ACCESS EXCLUSIVE (or
@@ -15,7 +17,7 @@ public enum BlockerPolicy {
 
     /** The word settings write. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 
     /**
@@ -24,11 +26,6 @@ public enum BlockerPolicy {
      * @throws IllegalArgumentException saying which words are accepted
      */
     public static BlockerPolicy parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "wait" -> WAIT;
-            case "fail" -> FAIL;
-            default -> throw new IllegalArgumentException("'" + text + "' is not wait or fail");
-        };
+        return EnumWords.parse(BlockerPolicy.class, text, Map.of());
     }
 }

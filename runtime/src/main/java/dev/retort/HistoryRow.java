@@ -1,7 +1,9 @@
 package dev.retort;
 
+import dev.retort.internal.config.EnumWords;
+
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * One row of the history table, as {@link Retort#appliedHistory()} reads it.
@@ -32,7 +34,7 @@ public record HistoryRow(String revision, Action action, String checksum, String
 
         /** The word the history table stores. */
         public String word() {
-            return name().toLowerCase(Locale.ROOT);
+            return EnumWords.word(this);
         }
 
         /** The action of a migration step that ran {@code direction}. */
@@ -42,7 +44,7 @@ public record HistoryRow(String revision, Action action, String checksum, String
 
         /** The action a stored word names. */
         public static Action of(String word) {
-            return valueOf(word.toUpperCase(Locale.ROOT));
+            return EnumWords.parse(Action.class, word, Map.of());
         }
     }
 }

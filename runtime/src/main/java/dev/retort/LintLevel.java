@@ -1,6 +1,8 @@
 package dev.retort;
 
-import java.util.Locale;
+import dev.retort.internal.config.EnumWords;
+
+import java.util.Map;
 
 /**
  * How a lint rule's findings count ({@code lint.RULE-ID} in retort.properties): written {@code error},
@@ -18,7 +20,7 @@ public enum LintLevel {
 
     /** The word settings write. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 
     /**
@@ -27,13 +29,6 @@ public enum LintLevel {
      * @throws IllegalArgumentException saying which words are accepted
      */
     public static LintLevel parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "error" -> ERROR;
-            case "warning", "warn" -> WARNING;
-            case "info" -> INFO;
-            case "off" -> OFF;
-            default -> throw new IllegalArgumentException("'" + text + "' is not error, warning, info or off");
-        };
+        return EnumWords.parse(LintLevel.class, text, Map.of("warn", WARNING));
     }
 }

@@ -1,6 +1,8 @@
 package dev.retort;
 
-import java.util.Locale;
+import dev.retort.internal.config.EnumWords;
+
+import java.util.Map;
 
 /**
  * What {@code upgrade} does with lint errors in the migrations it is about to run ({@code lintOnUpgrade}):
@@ -17,7 +19,7 @@ public enum LintOnUpgrade {
 
     /** The word settings write. */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumWords.word(this);
     }
 
     /**
@@ -26,12 +28,6 @@ public enum LintOnUpgrade {
      * @throws IllegalArgumentException saying which words are accepted
      */
     public static LintOnUpgrade parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        return switch (t) {
-            case "warning", "warn" -> WARNING;
-            case "refuse" -> REFUSE;
-            case "off" -> OFF;
-            default -> throw new IllegalArgumentException("'" + text + "' is not warning, refuse or off");
-        };
+        return EnumWords.parse(LintOnUpgrade.class, text, Map.of("warn", WARNING));
     }
 }

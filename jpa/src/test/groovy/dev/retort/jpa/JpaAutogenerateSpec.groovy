@@ -36,8 +36,9 @@ class JpaAutogenerateSpec extends Specification {
         Retort.configure().url(db.url).projectDir(project).locations(['migrations']).load()
     }
 
+    // scratch databases on the test's own server: the embedded default (started per comparison) is EntitiesAgreeSpec's
     private ModelComparison compare(String variant) {
-        retort().withCloseable { it.models().compareSource("jpa:dev.retort.jpa.fixture.${variant}", CLASSES, null, true) }
+        retort().withCloseable { it.models().compareSource("jpa:dev.retort.jpa.fixture.${variant}", CLASSES, db.url, true) }
     }
 
     private void write(String id, String revises, ModelComparison diff) {

@@ -2,7 +2,6 @@ package dev.retort.internal
 
 import dev.retort.internal.config.DatabaseUrl
 import dev.retort.internal.db.ScratchServer
-import dev.retort.internal.dialect.PostgresDialect
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 
 import java.nio.file.Files
@@ -32,8 +31,7 @@ final class RuntimeDatabase implements AutoCloseable {
             server = EmbeddedPostgres.builder().setDataDirectory(Files.createTempDirectory('retort-runtime-pg'))
                     .setCleanDataDirectory(true).setServerConfig('fsync', 'off').setServerConfig('synchronous_commit', 'off').start()
             Runtime.runtime.addShutdownHook(new Thread({ server.close() } as Runnable))
-            scratch = ScratchServer.open(DatabaseUrl.jdbc("localhost:${server.port}".toString(), 'postgres', 'postgres', null),
-                    new PostgresDialect(), 'the runtime specs need a server that allows CREATE DATABASE')
+            scratch = ScratchServer.open(DatabaseUrl.jdbc("localhost:${server.port}".toString(), 'postgres', 'postgres', null), 'the runtime specs need a server that allows CREATE DATABASE')
         }
         scratch
     }

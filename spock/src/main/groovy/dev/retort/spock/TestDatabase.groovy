@@ -2,7 +2,6 @@ package dev.retort.spock
 
 import dev.retort.internal.config.DatabaseUrl
 import dev.retort.internal.db.ScratchServer
-import dev.retort.internal.dialect.PostgresDialect
 import groovy.sql.Sql
 import groovy.transform.CompileStatic
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
@@ -142,7 +141,7 @@ final class TestDatabase implements AutoCloseable {
         // databases on this server, made and dropped by the runtime's scratch-database builder
         ScratchServer getScratch() {
             if (builder == null) {
-                builder = ScratchServer.open(DatabaseUrl.jdbc(hostPort, adminDb, user, password), new PostgresDialect(),
+                builder = ScratchServer.open(DatabaseUrl.jdbc(hostPort, adminDb, user, password),
                         'set RETORT_TEST_URL to a server where this user may create databases')
             }
             return builder

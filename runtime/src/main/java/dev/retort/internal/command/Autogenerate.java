@@ -9,16 +9,17 @@ import dev.retort.internal.autogen.Catalog;
 import dev.retort.internal.autogen.CatalogReader;
 import dev.retort.internal.autogen.Change;
 import dev.retort.internal.autogen.DslWriter;
+import dev.retort.internal.autogen.ModelOrigins;
 import dev.retort.internal.autogen.ModelSchema;
 import dev.retort.internal.autogen.ModelScope;
-import dev.retort.internal.autogen.ModelOrigins;
 import dev.retort.internal.autogen.ModelSources;
-import dev.retort.spi.ModelSource;
 import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
+import dev.retort.internal.dialect.CatalogQueries;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.JdbcSink;
+import dev.retort.spi.ModelSource;
 import dev.retort.spi.Operation;
 import dev.retort.spi.SqlFailure;
 
@@ -62,7 +63,7 @@ public final class Autogenerate {
             }
         }
         String modelName = modelFiles.size() == 1 ? String.valueOf(modelFiles.get(0).getFileName()) : "the schema model";
-        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+        try (ScratchServer server = ScratchServer.open(scratchUrl)) {
             DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
             DatabaseUrl modelUrl = server.createDatabase("scratch_model");
             if (partial != null) {
@@ -107,7 +108,7 @@ public final class Autogenerate {
     public ModelComparison compareSource(String model, List<Path> classpath, String scratchUrl, boolean generate, List<String> excluded) {
         int colon = model.indexOf(':');
         ModelSource source = ModelSources.find(model.substring(0, colon));
-        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+        try (ScratchServer server = ScratchServer.open(scratchUrl)) {
             DatabaseUrl migrationsUrl = server.createDatabase("scratch_migrations");
             DatabaseUrl modelUrl = server.createDatabase("scratch_model");
             java.util.Map<String, String> origins = source.build(model.substring(colon + 1), classpath,
@@ -197,7 +198,7 @@ public final class Autogenerate {
     // the question a migration's extensionAvailable() asks, on the model's scratch database
     private boolean available(Connection c, String extension) {
         try {
-            return !new JdbcSink(c).query(ctx.dialect().extensionState(extension)).isEmpty();
+            return !new JdbcSink(c).query(CatalogQueries.extensionState(extension)).isEmpty();
         } catch (SqlFailure e) {
             throw SqlCall.failure("cannot ask the scratch database for extension " + extension, (SQLException) e.getCause());
         }

@@ -1,8 +1,8 @@
 package dev.retort.internal.command;
 
 import dev.retort.DslLanguage;
-import dev.retort.ScriptException;
 import dev.retort.SchemaSnapshot;
+import dev.retort.ScriptException;
 import dev.retort.internal.autogen.Catalog;
 import dev.retort.internal.autogen.CatalogReader;
 import dev.retort.internal.autogen.Change;
@@ -13,9 +13,9 @@ import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.BaselineQueries;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.JdbcSink;
-import dev.retort.spi.SqlFailure;
 import dev.retort.spi.Operation;
 import dev.retort.spi.Sql;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -87,7 +87,7 @@ public final class Baseline {
 
     // the baseline on an empty scratch database must give the live snapshot, triggers included
     private void prove(List<Change> all, SchemaSnapshot wanted, List<String> triggers, String scratchUrl, String schema) {
-        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+        try (ScratchServer server = ScratchServer.open(scratchUrl)) {
             DatabaseUrl url = server.createDatabase("scratch_baseline");
             SqlCall.wrap("lost the connection to a scratch database", () -> {
                 try (Connection c = ScratchServer.connect(url)) {

@@ -41,7 +41,7 @@ public final class CommandContext implements AutoCloseable {
         this.repeatables = List.copyOf(repeatables);
         this.sources = sources;
         this.seal = seal;
-        this.store = new VersionStore(dialect, config.schema(), config.versionTable(), config.historyTable());
+        this.store = new VersionStore(config.schema(), config.versionTable(), config.historyTable());
         this.database = new Database(config.connection());
         this.bodies = new ScriptBodies(config, language, sources, dialect, seal);
     }

@@ -25,7 +25,7 @@ public final class DriftCheck {
     public Drift run(String scratchUrl) {
         List<String> at = new Status(ctx).current();
         SchemaSnapshot live = live();
-        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+        try (ScratchServer server = ScratchServer.open(scratchUrl)) {
             DatabaseUrl url = server.createDatabase("scratch_drift");
             ScratchMigrations.upgrade(ctx, url, at);
             return SqlCall.wrap("lost the connection to a scratch database", () -> {

@@ -118,7 +118,7 @@ public final class Migrate {
         Plan plan = resolver.scriptPlan(spec, direction, () -> LiveRevisions.read(ctx));
         Map<String, MigrationBody> bodies = ctx.bodies().compile(plan);
         StringBuilder out = new StringBuilder();
-        ScriptSink sink = new ScriptSink(out, ctx.dialect());
+        ScriptSink sink = new ScriptSink(out);
         sink.comment("Retort " + direction.word() + " " + spec + " (generated; review before running)");
         boolean fromBase = plan.before().isEmpty() && direction == Direction.UPGRADE;
         try {

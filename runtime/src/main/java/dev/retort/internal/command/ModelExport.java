@@ -23,7 +23,7 @@ public final class ModelExport {
 
     /** The model of what the migrations build (every head), on a scratch database. */
     public String fromMigrations(String scratchUrl) {
-        try (ScratchServer server = ScratchServer.open(scratchUrl, ctx.dialect())) {
+        try (ScratchServer server = ScratchServer.open(scratchUrl)) {
             DatabaseUrl url = server.createDatabase("scratch_model_export");
             ScratchMigrations.upgrade(ctx, url, null);
             return SqlCall.wrap("lost the connection to a scratch database", () -> {

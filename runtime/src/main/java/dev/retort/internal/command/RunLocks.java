@@ -20,9 +20,8 @@ final class RunLocks {
         if (pooled && config.lock()) {
             config.listener().notice(MigrationGuard.POOLING_NOTICE);
         }
-        MigrationGuard guard = new MigrationGuard(ctx.dialect(), ctx.store(), config.schema(), config.versionTable(),
-                AdvisoryLock.keyFor(config.schema(), config.versionTable()), config.lockTimeout(), config.listener(), pooled,
-                ctx.database()::connect);
+        MigrationGuard guard = new MigrationGuard(ctx.store(), AdvisoryLock.keyFor(config.schema(), config.versionTable()),
+                config.lockTimeout(), config.listener(), pooled, ctx.database()::connect);
         if (!pooled) {
             guard.sessionLockOn(PoolingProbe.pid(c));
         }
@@ -32,7 +31,7 @@ final class RunLocks {
     // the migration lock for the whole run on this connection, or none with lock=false (PgBouncer)
     static AdvisoryLock lock(CommandContext ctx, SqlSink c) {
         Settings config = ctx.config();
-        return config.lock() ? AdvisoryLock.acquire(c, ctx.dialect(), AdvisoryLock.keyFor(config.schema(), config.versionTable()),
+        return config.lock() ? AdvisoryLock.acquire(c, AdvisoryLock.keyFor(config.schema(), config.versionTable()),
                 config.lockTimeout(), config.listener()) : null;
     }
 }

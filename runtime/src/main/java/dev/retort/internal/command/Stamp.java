@@ -3,6 +3,7 @@ package dev.retort.internal.command;
 import dev.retort.ConnectionException;
 import dev.retort.Revision;
 import dev.retort.RunResult;
+import dev.retort.internal.dialect.BookkeepingSql;
 import dev.retort.internal.exec.AdvisoryLock;
 import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.ReadOnlyDatabase;
@@ -91,7 +92,7 @@ public final class Stamp {
     public String sql(List<String> targets) {
         List<String> heads = ctx.targets().stampRows(targets, List.of());
         StringBuilder out = new StringBuilder();
-        ScriptSink sink = new ScriptSink(out, ctx.dialect());
+        ScriptSink sink = new ScriptSink(out);
         sink.comment("Retort stamp " + String.join(" ", targets) + " (generated; review before running)");
         ctx.store().ensureTables(sink);
         write(sink, null, heads, heads.stream().map(ctx.graph()::get).toList(), null, null);
@@ -105,7 +106,7 @@ public final class Stamp {
         VersionStore store = ctx.store();
         sink.begin();
         if (rows == null) {
-            sink.execute(ctx.dialect().deleteAllVersions(ctx.config().schema(), ctx.config().versionTable()));
+            sink.execute(BookkeepingSql.deleteAllVersions(ctx.config().schema(), ctx.config().versionTable()));
             store.moveHeads(sink, List.of(), after);
         } else {
             store.moveHeads(sink, rows, after);

@@ -1,6 +1,7 @@
 package dev.retort.internal.command;
 
 import dev.retort.Direction;
+import dev.retort.LockMeasurement;
 import dev.retort.Revision;
 import dev.retort.SchemaSnapshot;
 import dev.retort.UsageException;
@@ -10,7 +11,6 @@ import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.Identifiers;
 import dev.retort.internal.exec.MigrationExecutor;
 import dev.retort.internal.graph.Plan;
-import dev.retort.LockMeasurement;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.internal.sink.MeasuringSink;
 import dev.retort.internal.sink.SqlSink;
@@ -59,7 +59,7 @@ public final class Verify {
         if (url == null && ctx.config().connection().dataSource() != null) {
             throw new UsageException("verify needs a URL to make a scratch database on; an application's data source is not enough");
         }
-        try (ScratchServer server = ScratchServer.open(url, ctx.dialect(), "point --url at a server where it may")) {
+        try (ScratchServer server = ScratchServer.open(url, "point --url at a server where it may")) {
             DatabaseUrl scratchUrl = server.createDatabase("verify");
             // 'current' in the range is the configured database's revision(s), read before moving to the scratch one
             Set<String> wanted = checked(range);

@@ -1,10 +1,10 @@
 package dev.retort.internal.db;
 
-import dev.retort.ConnectionException;
 import dev.retort.ConnectionException.Reason;
+import dev.retort.ConnectionException;
 import dev.retort.RunListener;
 import dev.retort.internal.config.DatabaseUrl;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.ScratchSql;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,9 +64,8 @@ final class ConnectWait {
     }
 
     private static void create(DatabaseUrl url, RunListener listener, String target) {
-        PostgresDialect dialect = new PostgresDialect();
         try (Connection c = ScratchServer.connect(url.withDatabase("postgres")); var st = c.createStatement()) {
-            st.execute(dialect.createDatabase(url.database()));
+            st.execute(ScratchSql.createDatabase(url.database()));
             listener.notice("created database " + url.database() + " (--create-database)");
         } catch (SQLException e) {
             if ("42P04".equals(e.getSQLState())) {

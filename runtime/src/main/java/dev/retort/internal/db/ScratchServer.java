@@ -1,11 +1,11 @@
 package dev.retort.internal.db;
 
+import dev.retort.internal.dialect.ScratchSql;
 import dev.retort.spi.EmbeddedServer;
 
 import dev.retort.ConfigException;
 import dev.retort.ConnectionException;
 import dev.retort.internal.config.DatabaseUrl;
-import dev.retort.internal.dialect.PostgresDialect;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,15 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScratchServer implements AutoCloseable {
     // names stay unique when two databases are made in the same nanosecond, and across processes on one server
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private final PostgresDialect dialect;
     private final DatabaseUrl base;
     private final EmbeddedServer embedded;
     private final Path dir;
     private final List<String> created = new ArrayList<>();
     private final String refusedHint;
 
-    private ScratchServer(PostgresDialect dialect, DatabaseUrl base, EmbeddedServer embedded, Path dir, String refusedHint) {
-        this.dialect = dialect;
+    private ScratchServer(DatabaseUrl base, EmbeddedServer embedded, Path dir, String refusedHint) {
         this.base = base;
         this.embedded = embedded;
         this.dir = dir;
@@ -43,8 +41,8 @@ public final class ScratchServer implements AutoCloseable {
     }
 
     /** A temporary embedded server when {@code url} is null or "embedded", else the server of {@code url}. */
-    public static ScratchServer open(String url, PostgresDialect dialect) {
-        return open(url == null || url.trim().equalsIgnoreCase("embedded") ? null : DatabaseUrl.parse(url, null, null), dialect,
+    public static ScratchServer open(String url) {
+        return open(url == null || url.trim().equalsIgnoreCase("embedded") ? null : DatabaseUrl.parse(url, null, null),
                 "leave out --scratch-url to use an embedded one");
     }
 
@@ -52,7 +50,7 @@ public final class ScratchServer implements AutoCloseable {
      * A temporary embedded server when {@code url} is null or the embedded one, else the server of {@code url};
      * {@code refusedHint} ends the message when that server refuses CREATE DATABASE.
      */
-    public static ScratchServer open(DatabaseUrl url, PostgresDialect dialect, String refusedHint) {
+    public static ScratchServer open(DatabaseUrl url, String refusedHint) {
         if (url == null || url.isEmbedded()) {
             Path dir;
             try {
@@ -61,9 +59,9 @@ public final class ScratchServer implements AutoCloseable {
                 throw new ConfigException("cannot make a temporary directory for a scratch database: " + e.getMessage(), e);
             }
             EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
-            return new ScratchServer(dialect, DatabaseUrl.jdbc(server.hostPort(), "postgres", server.user(), server.password()), server, dir, refusedHint);
+            return new ScratchServer(DatabaseUrl.jdbc(server.hostPort(), "postgres", server.user(), server.password()), server, dir, refusedHint);
         }
-        return new ScratchServer(dialect, url, null, null, refusedHint);
+        return new ScratchServer(url, null, null, refusedHint);
     }
 
     /** A new, empty database {@code retort_<purpose>_<hex>} on this server, dropped on close. */
@@ -71,7 +69,7 @@ public final class ScratchServer implements AutoCloseable {
         String name = "retort_" + purpose + "_" + Long.toHexString(System.nanoTime()) + "_" + ProcessHandle.current().pid()
                 + "_" + COUNTER.incrementAndGet();
         try (Connection c = connect(base); var st = c.createStatement()) {
-            st.execute(dialect.createDatabase(name));
+            st.execute(ScratchSql.createDatabase(name));
         } catch (SQLException e) {
             throw new ConnectionException("cannot create a scratch database on " + base.describe() + ": "
                     + e.getMessage().lines().findFirst().orElse("") + "; grant CREATEDB, or " + refusedHint, e);
@@ -83,7 +81,7 @@ public final class ScratchServer implements AutoCloseable {
     /** Drops {@code database} (one this server created) now, disconnecting whoever is still on it. */
     public void dropDatabase(DatabaseUrl database) {
         try (Connection c = connect(base); var st = c.createStatement()) {
-            st.execute(dialect.dropDatabase(database.database()));
+            st.execute(ScratchSql.dropDatabase(database.database()));
         } catch (SQLException e) {
             throw new ConnectionException("cannot drop the scratch database " + database.database() + " on " + base.describe() + ": "
                     + e.getMessage().lines().findFirst().orElse(""), e);
@@ -117,7 +115,7 @@ public final class ScratchServer implements AutoCloseable {
         }
         for (String name : created) {
             try (Connection c = connect(base); var st = c.createStatement()) {
-                st.execute(dialect.dropDatabase(name));
+                st.execute(ScratchSql.dropDatabase(name));
             } catch (SQLException ignored) {
                 // a leftover is named retort_<purpose>_*: safe to drop by hand
             }

@@ -2,7 +2,7 @@ package dev.retort.internal.exec;
 
 import dev.retort.LockTimeoutException;
 import dev.retort.RunListener;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.SessionSql;
 import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.SqlFailure;
 
@@ -19,13 +19,11 @@ import java.util.List;
  */
 public final class AdvisoryLock implements AutoCloseable {
     private final SqlSink session;
-    private final PostgresDialect dialect;
     private final long key;
     private boolean held;
 
-    private AdvisoryLock(SqlSink session, PostgresDialect dialect, long key) {
+    private AdvisoryLock(SqlSink session, long key) {
         this.session = session;
-        this.dialect = dialect;
         this.key = key;
     }
 
@@ -41,9 +39,9 @@ public final class AdvisoryLock implements AutoCloseable {
     }
 
     /** Takes the lock, waiting up to {@code timeout} and saying who holds it meanwhile. */
-    public static AdvisoryLock acquire(SqlSink c, PostgresDialect dialect, long key, Duration timeout,
+    public static AdvisoryLock acquire(SqlSink c, long key, Duration timeout,
                                        RunListener listener) {
-        AdvisoryLock lock = new AdvisoryLock(c, dialect, key);
+        AdvisoryLock lock = new AdvisoryLock(c, key);
         long deadline = System.nanoTime() + timeout.toNanos();
         long sleep = 50;
         boolean told = false;
@@ -71,18 +69,18 @@ public final class AdvisoryLock implements AutoCloseable {
     }
 
     private boolean tryLock() {
-        held = session.probe(dialect.tryAdvisoryLock(key));
+        held = session.probe(SessionSql.tryAdvisoryLock(key));
         return held;
     }
 
     private String holder() {
-        return holderOf(session, dialect, key, true);
+        return holderOf(session, key, true);
     }
 
     /** Who holds the migration lock {@code key}: pid, application and (with {@code since}) since when. */
-    static String holderOf(SqlSink session, PostgresDialect dialect, long key, boolean since) {
+    static String holderOf(SqlSink session, long key, boolean since) {
         try {
-            List<Object[]> rows = session.query(dialect.advisoryLockHolder(key));
+            List<Object[]> rows = session.query(SessionSql.advisoryLockHolder(key));
             if (rows.isEmpty()) {
                 return "another session";
             }
@@ -104,7 +102,7 @@ public final class AdvisoryLock implements AutoCloseable {
         // (a pooler in between): try again a few times rather than leave the lock on a pooled connection
         for (int attempt = 0; attempt < 20 && held; attempt++) {
             try {
-                held = !session.probe(dialect.advisoryUnlock(key));
+                held = !session.probe(SessionSql.advisoryUnlock(key));
             } catch (SqlFailure ignored) {
                 return; // the session ending releases it anyway
             }

@@ -2,7 +2,7 @@ package dev.retort.internal.exec;
 
 import dev.retort.RunListener;
 import dev.retort.ScriptException;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.BackfillSql;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.SqlSink;
 import dev.retort.spi.Backfill;
@@ -17,21 +17,21 @@ import java.util.Locale;
  * (autocommit), so no lock is held for longer than one batch. A re-run resumes: rows already done no
  * longer match {@code where}.
  */
-record BackfillRunner(PostgresDialect dialect, RunListener listener) {
+record BackfillRunner(RunListener listener) {
     /** Runs the batches on {@code c}, which must be outside a transaction (each batch commits on its own). */
     Result run(SqlSink c, Backfill b) {
         try {
             String key = primaryKey(c, b);
             // a table filled moments ago has no statistics, and the planner then walks it badly in every batch
-            c.execute(Statement.of(dialect.analyze(b.schema(), b.table())));
+            c.execute(Statement.of(BackfillSql.analyze(b.schema(), b.table())));
             long total = count(c, b);
             long done = 0;
             int batches = 0;
             long longestMs = 0;
             Object last = null;
             long t0 = System.nanoTime();
-            String first = dialect.backfillBatch(b, key, true);
-            String next = dialect.backfillBatch(b, key, false);
+            String first = BackfillSql.batch(b, key, true);
+            String next = BackfillSql.batch(b, key, false);
             while (true) {
                 long b0 = System.nanoTime();
                 Object[] batch = (last == null ? c.queryWith(first) : c.queryWith(next, last, last)).get(0);
@@ -66,7 +66,7 @@ record BackfillRunner(PostgresDialect dialect, RunListener listener) {
 
     private String primaryKey(SqlSink c, Backfill b) {
         List<String> cols = new ArrayList<>();
-        for (Object[] row : c.query(dialect.primaryKeyColumns(b.schema(), b.table()))) {
+        for (Object[] row : c.query(BackfillSql.primaryKeyColumns(b.schema(), b.table()))) {
             cols.add((String) row[0]);
         }
         if (cols.size() != 1) {
@@ -77,7 +77,7 @@ record BackfillRunner(PostgresDialect dialect, RunListener listener) {
     }
 
     private long count(SqlSink c, Backfill b) {
-        return ((Number) c.query(dialect.backfillRemaining(b)).get(0)[0]).longValue();
+        return ((Number) c.query(BackfillSql.remaining(b)).get(0)[0]).longValue();
     }
 
     /** What a backfill did. */

@@ -4,7 +4,7 @@ import dev.retort.MigrationFailedException;
 import dev.retort.Revision;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.ConcurrencyQueries;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.SessionSql;
 import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.dialect.TransactionRules;
@@ -25,7 +25,7 @@ import java.util.TimerTask;
  * off and statement_timeout set to {@code concurrentlyTimeout}, names the old transactions it waits for
  * (once, then every {@link #REPEAT}), and on timeout names the blocker and drops the INVALID index it left.
  */
-record ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Duration timeout) {
+record ConcurrentlyWaitPolicy(RunListener listener, Duration timeout) {
     static final Duration REPEAT = Duration.ofSeconds(10);
 
     /**
@@ -64,13 +64,13 @@ record ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Dur
             throw timedOut(sink, s, operation, r, first, f, lockMs, statementMs);
         } finally {
             timer.cancel();
-            dialect.timeouts(lockMs, statementMs).forEach(sink::execute);
+            SessionSql.timeouts(lockMs, statementMs).forEach(sink::execute);
         }
     }
 
     private MigrationFailedException timedOut(SqlSink sink, Statement s, Operation operation, Revision r, String first,
                                               SqlFailure f, long lockMs, long statementMs) {
-        dialect.timeouts(lockMs, statementMs).forEach(sink::execute);
+        SessionSql.timeouts(lockMs, statementMs).forEach(sink::execute);
         List<String> still = oldTransactions(sink);
         String blocker = still.isEmpty() ? "an older transaction (it has ended since)" : "old transaction " + still.get(0);
         String index = cleanUp(sink, operation, s);
@@ -92,7 +92,7 @@ record ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Dur
         if (index == null) {
             return "";
         }
-        Statement drop = dialect.dropIndexConcurrently(index.schema(), index.name());
+        Statement drop = ConcurrencyQueries.dropIndexConcurrently(index.schema(), index.name());
         try {
             if (!invalidIndexExists(sink, index)) {
                 return "";
@@ -105,7 +105,7 @@ record ConcurrentlyWaitPolicy(PostgresDialect dialect, RunListener listener, Dur
     }
 
     private boolean invalidIndexExists(SqlSink sink, CreateIndex index) {
-        return sink.probe(dialect.invalidIndexExists(index.schema(), index.name()));
+        return sink.probe(ConcurrencyQueries.invalidIndexExists(index.schema(), index.name()));
     }
 
     private static List<String> oldTransactions(SqlSink sink) {

@@ -12,10 +12,10 @@ import dev.retort.internal.graph.Plan;
 import dev.retort.internal.graph.RevisionGraph;
 import dev.retort.internal.history.HistoryEntry;
 import dev.retort.internal.history.VersionStore;
-import dev.retort.spi.MigrationBody;
-import dev.retort.spi.SqlFailure;
-import dev.retort.spi.ScriptLine;
 import dev.retort.internal.sink.SqlSink;
+import dev.retort.spi.MigrationBody;
+import dev.retort.spi.ScriptLine;
+import dev.retort.spi.SqlFailure;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -121,7 +121,7 @@ public final class MigrationExecutor {
             throw e;
         } finally {
             if (!plan.isEmpty()) {
-                timeouts.reset(dialect, sink);
+                timeouts.reset(sink);
             }
         }
         return done;
@@ -156,7 +156,7 @@ public final class MigrationExecutor {
         try {
             long lock = settings.lockTimeoutMs(r);
             long statement = settings.statementTimeoutMs(r);
-            timeouts.apply(dialect, sink, lock, statement, oneTransaction);
+            timeouts.apply(sink, lock, statement, oneTransaction);
             ctx.openIfTransactional();
             if (guard != null && sink.locks()) {
                 guard.enter(sink, r, headsBefore, lock, statement);

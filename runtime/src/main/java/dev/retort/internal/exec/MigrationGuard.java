@@ -4,13 +4,12 @@ import dev.retort.LockTimeoutException;
 import dev.retort.Revision;
 import dev.retort.RunListener;
 import dev.retort.internal.dialect.ConcurrencyQueries;
-import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.history.VersionStore;
-import dev.retort.spi.SqlFailure;
 import dev.retort.internal.sink.ForwardingSink;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.internal.sink.SqlSink;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -36,7 +35,6 @@ public final class MigrationGuard {
     static final String LATE_NOTICE = "transaction pooling detected while migrating: the session lock no longer protects this run;"
             + " continuing with transaction-level locks and a lease";
 
-    private final PostgresDialect dialect;
     private final VersionStore store;
     private final String schema;
     private final String versionTable;
@@ -54,12 +52,10 @@ public final class MigrationGuard {
     private Statement localTimeouts;
     private java.util.function.BooleanSupplier stopRequested = () -> false;
 
-    public MigrationGuard(PostgresDialect dialect, VersionStore store, String schema, String versionTable, long key,
-                          Duration lockWait, RunListener listener, boolean pooled, Supplier<Connection> side) {
-        this.dialect = dialect;
+    public MigrationGuard(VersionStore store, long key, Duration lockWait, RunListener listener, boolean pooled, Supplier<Connection> side) {
         this.store = store;
-        this.schema = schema;
-        this.versionTable = versionTable;
+        this.schema = store.schema();
+        this.versionTable = store.versionTable();
         this.leaseTable = versionTable + "_lease";
         this.key = key;
         this.lockWait = lockWait;
@@ -184,7 +180,7 @@ public final class MigrationGuard {
                     return;
                 }
             } else {
-                busy = "the migration lock held by " + AdvisoryLock.holderOf(sink, dialect, key, false);
+                busy = "the migration lock held by " + AdvisoryLock.holderOf(sink, key, false);
             }
             if (!told) {
                 listener.notice("waiting for " + busy + " before " + what + " (up to " + lockWait.toSeconds() + " s)");

@@ -1,7 +1,7 @@
 package dev.retort.internal.exec;
 
 import dev.retort.internal.dialect.ConcurrencyQueries;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.SessionSql;
 import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.SqlSink;
 
@@ -12,13 +12,13 @@ final class SessionTimeouts {
     private long statement = -1;
 
     /** Sets {@code lockMs} and {@code statementMs} for the next migration. */
-    void apply(PostgresDialect dialect, SqlSink sink, long lockMs, long statementMs, boolean oneTransaction) {
+    void apply(SqlSink sink, long lockMs, long statementMs, boolean oneTransaction) {
         if (oneTransaction) { // one transaction for the run: the limits are per migration all the same
             sink.execute(Statement.of(ConcurrencyQueries.localTimeouts(lockMs, statementMs)));
         } else if (!sink.inTransaction()) {
             // a live session keeps them: set them again only when a script's header changes them
             if (!sink.keepsSession() || lockMs != lock || statementMs != statement) {
-                dialect.timeouts(lockMs, statementMs).forEach(sink::execute);
+                SessionSql.timeouts(lockMs, statementMs).forEach(sink::execute);
                 lock = lockMs;
                 statement = statementMs;
             }
@@ -31,12 +31,12 @@ final class SessionTimeouts {
     }
 
     /** Puts a live session's timeouts back, so that an application's pooled connection goes back clean. */
-    void reset(PostgresDialect dialect, SqlSink sink) {
+    void reset(SqlSink sink) {
         if (!sink.keepsSession()) {
             return;
         }
         try {
-            dialect.resetTimeouts().forEach(sink::execute);
+            SessionSql.resetTimeouts().forEach(sink::execute);
         } catch (RuntimeException ignored) {
             // the connection is broken; it is closed next
         }

@@ -3,6 +3,8 @@ package dev.retort.internal.exec;
 import dev.retort.RetortException;
 import dev.retort.Revision;
 import dev.retort.RunListener;
+import dev.retort.internal.dialect.CatalogQueries;
+import dev.retort.internal.dialect.ConcurrencyQueries;
 import dev.retort.internal.dialect.PostgresDialect;
 import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.internal.dialect.Statement;
@@ -92,7 +94,7 @@ final class StepContext implements MigrationContext {
         }
         if (operation instanceof Backfill b && sink.batchesBackfills()) {
             if (!parts.nextIsDone(b.toString())) {
-                runOutside(() -> new BackfillRunner(dialect, listener).run(sink, b), true);
+                runOutside(() -> new BackfillRunner(listener).run(sink, b), true);
             }
             return;
         }
@@ -130,7 +132,7 @@ final class StepContext implements MigrationContext {
                 outsideCount++;
             }
             if (ConcurrentlyWaitPolicy.applies(s, sink)) { // lock_timeout cannot bound its wait for old snapshots
-                new ConcurrentlyWaitPolicy(dialect, listener, settings.concurrentlyTimeout()).execute(sink, s, operation,
+                new ConcurrentlyWaitPolicy(listener, settings.concurrentlyTimeout()).execute(sink, s, operation,
                         revision, settings.lockTimeoutMs(revision), settings.statementTimeoutMs(revision));
             } else {
                 sink.execute(s);
@@ -146,12 +148,12 @@ final class StepContext implements MigrationContext {
 
     // a CONCURRENTLY build that failed leaves an INVALID index of the same name: drop it first so the retry can build
     private void dropInvalidIndex(String schema, String name) {
-        if (!sink.probe(dialect.invalidIndexExists(schema, name))) {
+        if (!sink.probe(ConcurrencyQueries.invalidIndexExists(schema, name))) {
             return; // offline there is nothing to find: the script builds the index once
         }
         listener.notice(revision.id() + ": dropping the invalid index " + name
                 + " left by an earlier failed CONCURRENTLY build, then building it again");
-        runOutside(() -> sink.execute(dialect.dropIndexConcurrently(schema, name)), false);
+        runOutside(() -> sink.execute(ConcurrencyQueries.dropIndexConcurrently(schema, name)), false);
     }
 
     private void runOutside(Runnable work, boolean counted) {
@@ -211,7 +213,7 @@ final class StepContext implements MigrationContext {
 
     @Override
     public String extension(String name) {
-        return sink.extensionState(dialect.extensionState(name));
+        return sink.extensionState(CatalogQueries.extensionState(name));
     }
 
     @Override

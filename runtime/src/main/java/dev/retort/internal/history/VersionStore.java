@@ -1,10 +1,10 @@
 package dev.retort.internal.history;
 
 import dev.retort.HistoryRow;
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.BookkeepingSql;
 import dev.retort.internal.dialect.Statement;
-import dev.retort.spi.SqlFailure;
 import dev.retort.internal.sink.SqlSink;
+import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,22 +18,11 @@ import java.util.Set;
  * The version table (one row per current head) and the history table (one row per step).
  * Writes go through the sink, so they land in the migration's own transaction or in the --sql script.
  */
-public final class VersionStore {
-    private final PostgresDialect dialect;
-    private final String schema;
-    private final String versionTable;
-    private final String historyTable;
-
-    public VersionStore(PostgresDialect dialect, String schema, String versionTable, String historyTable) {
-        this.dialect = dialect;
-        this.schema = schema;
-        this.versionTable = versionTable;
-        this.historyTable = historyTable;
-    }
+public record VersionStore(String schema, String versionTable, String historyTable) {
 
     /** Creates the tables when missing. */
     public void ensureTables(SqlSink sink) {
-        for (Statement s : dialect.createRetortTables(schema, versionTable, historyTable)) {
+        for (Statement s : BookkeepingSql.createRetortTables(schema, versionTable, historyTable)) {
             sink.execute(s);
         }
     }
@@ -47,7 +36,7 @@ public final class VersionStore {
 
     /** True when the history table exists. */
     public boolean historyExists(Connection c) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.versionTableExists(schema, historyTable))) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.tableExists(schema, historyTable))) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -57,7 +46,7 @@ public final class VersionStore {
 
     /** True when the version table exists. */
     public boolean exists(Connection c) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.versionTableExists(schema, versionTable))) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.tableExists(schema, versionTable))) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {
@@ -71,7 +60,7 @@ public final class VersionStore {
             return List.of();
         }
         List<String> out = new ArrayList<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.selectVersions(schema, versionTable))) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.selectVersions(schema, versionTable))) {
             while (rs.next()) {
                 out.add(rs.getString(1));
             }
@@ -93,14 +82,14 @@ public final class VersionStore {
         List<String> gone = before.stream().filter(b -> !keep.contains(b)).toList();
         List<String> come = after.stream().filter(a -> !had.contains(a)).toList();
         if (gone.size() == 1 && come.size() == 1) {
-            return List.of(dialect.updateVersion(schema, versionTable, gone.get(0), come.get(0)));
+            return List.of(BookkeepingSql.updateVersion(schema, versionTable, gone.get(0), come.get(0)));
         }
         List<Statement> out = new ArrayList<>();
         for (String b : gone) {
-            out.add(dialect.deleteVersion(schema, versionTable, b));
+            out.add(BookkeepingSql.deleteVersion(schema, versionTable, b));
         }
         for (String a : come) {
-            out.add(dialect.insertVersion(schema, versionTable, a));
+            out.add(BookkeepingSql.insertVersion(schema, versionTable, a));
         }
         return out;
     }
@@ -123,7 +112,7 @@ public final class VersionStore {
 
     /** The statement of {@link #record}. */
     public Statement recordStatement(HistoryEntry e) {
-        return dialect.insertHistory(schema, historyTable, e.revision(), e.action().word(), e.checksum(), e.message(),
+        return BookkeepingSql.insertHistory(schema, historyTable, e.revision(), e.action().word(), e.checksum(), e.message(),
                 e.appliedBy(), e.durationMs(), e.success(), e.detail());
     }
 
@@ -133,7 +122,7 @@ public final class VersionStore {
             return List.of();
         }
         List<HistoryEntry> out = new ArrayList<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(dialect.selectHistory(schema, historyTable))) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.selectHistory(schema, historyTable))) {
             while (rs.next()) {
                 long d = rs.getLong(7);
                 out.add(new HistoryEntry(rs.getString(1), HistoryRow.Action.of(rs.getString(2)), rs.getString(3), rs.getString(4),

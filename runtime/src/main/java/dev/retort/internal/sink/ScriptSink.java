@@ -1,6 +1,6 @@
 package dev.retort.internal.sink;
 
-import dev.retort.internal.dialect.PostgresDialect;
+import dev.retort.internal.dialect.SessionSql;
 import dev.retort.internal.dialect.Statement;
 
 import java.io.IOException;
@@ -10,21 +10,19 @@ import java.sql.Connection;
 /** Writes statements as a SQL script instead of running them ({@code --sql}). */
 public final class ScriptSink extends TransactionTrackingSink {
     private final Appendable out;
-    private final PostgresDialect dialect;
 
-    public ScriptSink(Appendable out, PostgresDialect dialect) {
+    public ScriptSink(Appendable out) {
         this.out = out;
-        this.dialect = dialect;
     }
 
     @Override
     protected void startTransaction() {
-        write(dialect.begin() + ";\n\n");
+        write(SessionSql.begin() + ";\n\n");
     }
 
     @Override
     protected void commitTransaction() {
-        write(dialect.commit() + ";\n\n");
+        write(SessionSql.commit() + ";\n\n");
     }
 
     @Override

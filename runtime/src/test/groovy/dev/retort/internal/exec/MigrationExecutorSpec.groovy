@@ -29,7 +29,7 @@ class MigrationExecutorSpec extends Specification {
     static final String LATE_NOTICE = 'offline: written, not run'
 
     PostgresDialect dialect = new PostgresDialect()
-    VersionStore store = new VersionStore(dialect, 'public', 'retort_version', 'retort_history')
+    VersionStore store = new VersionStore('public', 'retort_version', 'retort_history')
     RuntimeDatabase db = RuntimeDatabase.create()
     List<String> notices = []
     RunListener listener = new RunListener() {
@@ -106,7 +106,7 @@ class MigrationExecutorSpec extends Specification {
         def out = new StringBuilder()
 
         when:
-        def done = steps(new ScriptSink(out, dialect), upgradeTo('head'))
+        def done = steps(new ScriptSink(out), upgradeTo('head'))
         String script = out.toString()
 
         then: 'the statements, in order, with the version rows'
@@ -151,7 +151,7 @@ class MigrationExecutorSpec extends Specification {
 
         when:
         db.connect().withCloseable { c -> steps(recording(new JdbcSink(c)), upgradeTo('head')) }
-        steps(new ScriptSink(out, dialect), upgradeTo('head'))
+        steps(new ScriptSink(out), upgradeTo('head'))
 
         then:
         online.size() == 3
@@ -201,7 +201,7 @@ class MigrationExecutorSpec extends Specification {
         }, { })
 
         when:
-        steps(new ScriptSink(new StringBuilder(), dialect), upgradeTo('r1'))
+        steps(new ScriptSink(new StringBuilder()), upgradeTo('r1'))
 
         then:
         dev.retort.ScriptException e = thrown()
@@ -226,7 +226,7 @@ class MigrationExecutorSpec extends Specification {
         seen == null
 
         when:
-        steps(new ScriptSink(new StringBuilder(), dialect), upgradeTo('r1'))
+        steps(new ScriptSink(new StringBuilder()), upgradeTo('r1'))
 
         then:
         seen == 'available'
