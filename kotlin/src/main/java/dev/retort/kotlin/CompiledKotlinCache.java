@@ -1,5 +1,6 @@
 package dev.retort.kotlin;
 
+import dev.retort.spi.CacheKey;
 import dev.retort.spi.CacheSeal;
 
 import java.io.ByteArrayInputStream;
@@ -9,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +52,7 @@ public final class CompiledKotlinCache {
 
     /** The key of a script: its file name and text under this build. */
     public String key(String fileName, String text) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(build.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(fileName.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) 0);
-            d.update(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CacheKey.of(build, fileName, text);
     }
 
     /** The entry, or null when there is no usable (and authentic) one. */

@@ -17,7 +17,6 @@ import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.CatalogQueries;
-import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.spi.ModelSource;
 import dev.retort.spi.Operation;
@@ -180,19 +179,9 @@ public final class Autogenerate {
 
     // runs each change's upgrade on a scratch database; a failure is the generated script's, named with the change
     private void apply(Connection c, List<Change> changes) {
-        JdbcSink scratch = new JdbcSink(c);
-        for (Change change : changes) {
-            for (Operation op : change.up()) {
-                for (Statement s : ctx.dialect().render(op)) {
-                    try {
-                        scratch.execute(s);
-                    } catch (SqlFailure e) {
-                        throw new ScriptException("the generated upgrade fails on a scratch database at '"
-                                + change.description() + "': " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e);
-                    }
-                }
-            }
-        }
+        ScratchApply.upgrades(new JdbcSink(c), ctx.dialect(), changes, (change, s, e) -> new ScriptException(
+                "the generated upgrade fails on a scratch database at '" + change.description() + "': "
+                        + String.valueOf(e.getMessage()).lines().findFirst().orElse(""), e));
     }
 
     // the question a migration's extensionAvailable() asks, on the model's scratch database

@@ -11,11 +11,9 @@ import dev.retort.internal.autogen.SchemaDiff;
 import dev.retort.internal.config.DatabaseUrl;
 import dev.retort.internal.db.ScratchServer;
 import dev.retort.internal.dialect.BaselineQueries;
-import dev.retort.internal.dialect.Statement;
 import dev.retort.internal.sink.JdbcSink;
 import dev.retort.spi.Operation;
 import dev.retort.spi.Sql;
-import dev.retort.spi.SqlFailure;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -92,20 +90,9 @@ public final class Baseline {
             SqlCall.wrap("lost the connection to a scratch database", () -> {
                 try (Connection c = ScratchServer.connect(url)) {
                     c.setAutoCommit(false);
-                    JdbcSink sink = new JdbcSink(c);
-                    for (Change change : all) {
-                        for (Operation op : change.up()) {
-                            for (Statement s : ctx.dialect().render(op)) {
-                                try {
-                                    sink.execute(s);
-                                } catch (SqlFailure e) {
-                                    throw new ScriptException("the baseline fails on an empty scratch database at "
-                                            + s.sql().lines().findFirst().orElse("") + ": "
-                                            + String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("") + "; nothing was written", e);
-                                }
-                            }
-                        }
-                    }
+                    ScratchApply.upgrades(new JdbcSink(c), ctx.dialect(), all, (change, s, e) -> new ScriptException(
+                            "the baseline fails on an empty scratch database at " + s.sql().lines().findFirst().orElse("") + ": "
+                                    + String.valueOf(e.getCause().getMessage()).lines().findFirst().orElse("") + "; nothing was written", e));
                     c.commit();
                     List<String> differences = new ArrayList<>(wanted.diff(SchemaSnapshot.take(c, ctx.ownTables())));
                     List<String> built = column(c, BaselineQueries.triggers(schema));

@@ -5,8 +5,8 @@ import dev.retort.UsageException;
 import dev.retort.internal.dialect.ForeignHistoryQueries;
 import dev.retort.internal.sink.JdbcSink;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /** Reads another tool's version table (Flyway's history, Alembic's heads) in the configured schema; writes nothing. */
 public final class ForeignHistory {
@@ -18,28 +18,21 @@ public final class ForeignHistory {
 
     /** Every row of Flyway's history table, oldest first. */
     public List<ForeignHistoryRow> flyway(String table) {
-        return ctx.onDatabase("could not read " + table + " on", c -> {
-            JdbcSink sink = new JdbcSink(c);
-            requireTable(sink, table, "Flyway");
-            List<ForeignHistoryRow> rows = new ArrayList<>();
-            for (Object[] r : sink.query(ForeignHistoryQueries.flywayRows(ctx.config().schema(), table))) {
-                rows.add(new ForeignHistoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
+        return rows(table, "Flyway", ForeignHistoryQueries.flywayRows(ctx.config().schema(), table),
+                r -> new ForeignHistoryRow(((Number) r[0]).intValue(), (String) r[1], (String) r[2], (String) r[3],
                         (String) r[4], r[5] == null ? null : ((Number) r[5]).intValue(), Boolean.TRUE.equals(r[6])));
-            }
-            return rows;
-        });
     }
 
     /** The revisions in Alembic's version table. */
     public List<String> alembic(String table) {
+        return rows(table, "Alembic", ForeignHistoryQueries.alembicHeads(ctx.config().schema(), table), r -> String.valueOf(r[0]));
+    }
+
+    private <T> List<T> rows(String table, String tool, String query, Function<Object[], T> row) {
         return ctx.onDatabase("could not read " + table + " on", c -> {
             JdbcSink sink = new JdbcSink(c);
-            requireTable(sink, table, "Alembic");
-            List<String> heads = new ArrayList<>();
-            for (Object[] r : sink.query(ForeignHistoryQueries.alembicHeads(ctx.config().schema(), table))) {
-                heads.add(String.valueOf(r[0]));
-            }
-            return heads;
+            requireTable(sink, table, tool);
+            return sink.query(query).stream().map(row).toList();
         });
     }
 

@@ -36,17 +36,16 @@ public record VersionStore(String schema, String versionTable, String historyTab
 
     /** True when the history table exists. */
     public boolean historyExists(Connection c) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.tableExists(schema, historyTable))) {
-            rs.next();
-            return rs.getBoolean(1);
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
-        }
+        return tableExists(c, historyTable);
     }
 
     /** True when the version table exists. */
     public boolean exists(Connection c) {
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.tableExists(schema, versionTable))) {
+        return tableExists(c, versionTable);
+    }
+
+    private boolean tableExists(Connection c, String table) {
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.tableExists(schema, table))) {
             rs.next();
             return rs.getBoolean(1);
         } catch (SQLException e) {

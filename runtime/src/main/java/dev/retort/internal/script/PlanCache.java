@@ -1,7 +1,8 @@
 package dev.retort.internal.script;
 
-import dev.retort.spi.ScriptSource;
+import dev.retort.spi.CacheKey;
 import dev.retort.spi.CacheSeal;
+import dev.retort.spi.ScriptSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +14,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Recorded bodies on disk, one file per script, keyed by the script's file name and text and by the
@@ -48,21 +46,9 @@ public final class PlanCache {
 
     /** The cache key of a script whose checksum also covers files it reads ({@code sqlFile}): a change to them is a new key. */
     public String key(ScriptSource source, String checksum) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(build.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(source.file().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) 0);
-            md.update(source.text().getBytes(StandardCharsets.UTF_8));
-            if (checksum != null && !checksum.isEmpty()) {
-                md.update((byte) 0);
-                md.update(checksum.getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String name = source.file().getFileName().toString();
+        return checksum == null || checksum.isEmpty() ? CacheKey.of(build, name, source.text())
+                : CacheKey.of(build, name, source.text(), checksum);
     }
 
     /** The file of a key. */
