@@ -138,40 +138,26 @@ final class SettingValues {
 
     /** A lint-on-upgrade mode: a {@link LintOnUpgrade}, or its word. */
     static LintOnUpgrade lintOnUpgrade(String key, Object value) {
-        return word(key, value, LintOnUpgrade.class, LintOnUpgrade::parse);
+        return parsed(key, value, LintOnUpgrade.class, LintOnUpgrade::parse);
     }
 
     /** A blocker policy: a {@link BlockerPolicy}, or its word. */
     static BlockerPolicy blockers(String key, Object value) {
-        if (value instanceof BlockerPolicy policy) {
-            return policy;
-        }
-        try {
-            return BlockerPolicy.parse(text(key, value));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
-        }
+        return parsed(key, value, BlockerPolicy.class, BlockerPolicy::parse);
     }
 
     /** A table size limit: a {@link TableSize}, or its text ({@code 10000 rows, 10MB}). */
     static TableSize tableSize(String key, Object value) {
-        if (value instanceof TableSize size) {
-            return size;
-        }
-        try {
-            return TableSize.parse(text(key, value));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key + ": " + e.getMessage());
-        }
+        return parsed(key, value, TableSize.class, TableSize::parse);
     }
 
     /** A lint level: a {@link LintLevel}, or its word. */
     static LintLevel lintLevel(String key, Object value) {
-        return word(key, value, LintLevel.class, LintLevel::parse);
+        return parsed(key, value, LintLevel.class, LintLevel::parse);
     }
 
-    /** An enum setting: the constant itself, or the word {@code parse} reads (its refusal names the words it takes). */
-    static <E extends Enum<E>> E word(String key, Object value, Class<E> type, java.util.function.Function<String, E> parse) {
+    /** A typed setting: the value itself, or the text {@code parse} reads (its refusal says what it takes). */
+    static <T> T parsed(String key, Object value, Class<T> type, java.util.function.Function<String, T> parse) {
         if (type.isInstance(value)) {
             return type.cast(value);
         }

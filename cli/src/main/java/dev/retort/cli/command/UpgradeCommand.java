@@ -45,13 +45,6 @@ public final class UpgradeCommand extends MigrateCommand {
             throw new dev.retort.UsageException("--explain-locks runs on a scratch database and --sql runs nothing: give one of them");
         }
         // verify --locks over the pending range: 'current' is read from the configured database, which is never changed
-        VerifyCommand verify = new VerifyCommand();
-        verify.root = root;
-        verify.local = local;
-        verify.range = "current:" + target;
-        verify.locks = true;
-        verify.seedRows = seedRows;
-        verify.lockBudget = lockBudget;
-        return verify.call();
+        return VerifyCommand.verify(this, "current:" + target, true, seedRows, lockBudget);
     }
 }

@@ -32,17 +32,22 @@ public final class VerifyCommand extends BaseCommand {
 
     @Override
     public Integer call() {
+        return verify(this, range, locks, seedRows, lockBudget);
+    }
+
+    /** Verify (and measure locks) over {@code range} with {@code command}'s settings and output: also upgrade --explain-locks. */
+    static int verify(BaseCommand command, String range, boolean locks, Long seedRows, String lockBudget) {
         Duration budget = lockBudget == null ? null : RetortSettings.duration("--lock-budget", lockBudget);
         boolean measure = locks || seedRows != null || budget != null;
         if (seedRows != null && seedRows < 0) {
             throw new UsageException("--seed-rows: must be zero or more, got " + seedRows);
         }
-        try (Retort retort = open()) {
-            Printer p = printer();
+        try (Retort retort = command.open()) {
+            Printer p = command.printer();
             VerifyReport report = measure ? retort.verifyLocksOnScratchDatabase(range, seedRows == null ? 0 : seedRows)
                     : retort.verifyOnScratchDatabase(range);
             List<LockMeasurement> over = budget == null ? List.of() : report.overBudget(budget);
-            if (globals().json()) {
+            if (command.globals().json()) {
                 p.line("{\"ok\":" + report.ok() + ",\"checked\":" + Format.jsonList(report.checked()) + ",\"failed\":"
                         + Format.json(report.failed()) + ",\"problem\":" + Format.json(report.problem()) + ",\"diff\":"
                         + Format.jsonList(report.diff()) + (measure ? ",\"locks\":" + json(report.locks()) + ",\"overBudget\":"

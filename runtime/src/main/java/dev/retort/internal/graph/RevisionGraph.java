@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -227,41 +228,17 @@ public final class RevisionGraph {
 
     /** The ids and all their ancestors (through revises and dependsOn). */
     public Set<String> ancestorsInclusive(Collection<String> ids) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>(ids);
-        while (!stack.isEmpty()) {
-            String id = stack.pop();
-            if (seen.add(id)) {
-                stack.addAll(parentsOf(byId.get(id)));
-            }
-        }
-        return seen;
+        return reach(ids, id -> parentsOf(byId.get(id)));
     }
 
     /** All descendants of {@code id}, not including it. */
     public Set<String> descendants(String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>(dependents.getOrDefault(id, List.of()));
-        while (!stack.isEmpty()) {
-            String c = stack.pop();
-            if (seen.add(c)) {
-                stack.addAll(dependents.getOrDefault(c, List.of()));
-            }
-        }
-        return seen;
+        return reach(dependents.getOrDefault(id, List.of()), c -> dependents.getOrDefault(c, List.of()));
     }
 
     /** Descendants through revises only: the revision's own line(s), which its branch labels cover. */
     public Set<String> lineDescendants(String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>(children.getOrDefault(id, List.of()));
-        while (!stack.isEmpty()) {
-            String c = stack.pop();
-            if (seen.add(c)) {
-                stack.addAll(children.getOrDefault(c, List.of()));
-            }
-        }
-        return seen;
+        return reach(children.getOrDefault(id, List.of()), c -> children.getOrDefault(c, List.of()));
     }
 
     /**
@@ -311,15 +288,7 @@ public final class RevisionGraph {
 
     /** The ids and their ancestors through revises only (a line, not its dependencies). */
     public Set<String> lineAncestorsInclusive(String id) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> stack = new ArrayDeque<>(List.of(id));
-        while (!stack.isEmpty()) {
-            String c = stack.pop();
-            if (seen.add(c)) {
-                stack.addAll(byId.get(c).revises());
-            }
-        }
-        return seen;
+        return reach(List.of(id), c -> byId.get(c).revises());
     }
 
     /** True when {@code a} and {@code b} are on one line: one is a revises-ancestor of the other. */
@@ -329,5 +298,18 @@ public final class RevisionGraph {
             line.addAll(lineAncestorsInclusive(id));
             return line;
         }).contains(a);
+    }
+
+    // every id reachable from start (start included) through next: a depth-first walk, each id once
+    private static Set<String> reach(Collection<String> start, Function<String, Collection<String>> next) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> stack = new ArrayDeque<>(start);
+        while (!stack.isEmpty()) {
+            String id = stack.pop();
+            if (seen.add(id)) {
+                stack.addAll(next.apply(id));
+            }
+        }
+        return seen;
     }
 }
