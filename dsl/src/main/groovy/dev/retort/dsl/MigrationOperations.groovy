@@ -94,8 +94,7 @@ class MigrationOperations {
     }
 
     void renameTable(Map<String, Object> options = [:], String from, String to) {
-        Map<String, Object> o = Options.check('renameTable', options, ['schema'])
-        context.emit(new RenameTable(Options.string(o, 'schema'), from, to))
+        context.emit(new RenameTable(Options.schemaOnly('renameTable', options), from, to))
     }
 
     // ---- columns -----------------------------------------------------------------------------
@@ -113,8 +112,7 @@ class MigrationOperations {
     }
 
     void renameColumn(Map<String, Object> options = [:], String table, String from, String to) {
-        Map<String, Object> o = Options.check('renameColumn', options, ['schema'])
-        context.emit(new RenameColumn(Options.string(o, 'schema'), table, from, to))
+        context.emit(new RenameColumn(Options.schemaOnly('renameColumn', options), table, from, to))
     }
 
     void alterColumn(Map<String, Object> options, String table, String name) {
@@ -143,22 +141,19 @@ class MigrationOperations {
     }
 
     void renameIndex(Map<String, Object> options = [:], String from, String to) {
-        Map<String, Object> o = Options.check('renameIndex', options, ['schema'])
-        context.emit(new RenameIndex(Options.string(o, 'schema'), from, to))
+        context.emit(new RenameIndex(Options.schemaOnly('renameIndex', options), from, to))
     }
 
     // ---- comments ----------------------------------------------------------------------------
 
     /** {@code commentOnTable 'users', 'People who sign in'}; null removes the comment. */
     void commentOnTable(Map<String, Object> options = [:], String table, String text) {
-        Map<String, Object> o = Options.check('commentOnTable', options, ['schema'])
-        context.emit(new SetComment(Options.string(o, 'schema'), table, null, text))
+        context.emit(new SetComment(Options.schemaOnly('commentOnTable', options), table, null, text))
     }
 
     /** {@code commentOnColumn 'users', 'email', 'Where we write to'}; null removes the comment. */
     void commentOnColumn(Map<String, Object> options = [:], String table, String column, String text) {
-        Map<String, Object> o = Options.check('commentOnColumn', options, ['schema'])
-        context.emit(new SetComment(Options.string(o, 'schema'), table, column, text))
+        context.emit(new SetComment(Options.schemaOnly('commentOnColumn', options), table, column, text))
     }
 
     // ---- constraints -------------------------------------------------------------------------
@@ -187,8 +182,7 @@ class MigrationOperations {
     }
 
     void validateConstraint(Map<String, Object> options = [:], String table, String name) {
-        Map<String, Object> o = Options.check('validateConstraint', options, ['schema'])
-        context.emit(new ValidateConstraint(Options.string(o, 'schema'), table, name))
+        context.emit(new ValidateConstraint(Options.schemaOnly('validateConstraint', options), table, name))
     }
 
     void dropConstraint(Map<String, Object> options = [:], String table, String name) {
@@ -197,15 +191,13 @@ class MigrationOperations {
     }
 
     void renameConstraint(Map<String, Object> options = [:], String table, String from, String to) {
-        Map<String, Object> o = Options.check('renameConstraint', options, ['schema'])
-        context.emit(new RenameConstraint(Options.string(o, 'schema'), table, from, to))
+        context.emit(new RenameConstraint(Options.schemaOnly('renameConstraint', options), table, from, to))
     }
 
     // ---- enums, extensions, schemas ---------------------------------------------------------
 
     void createEnum(Map<String, Object> options = [:], String name, List<String> values) {
-        Map<String, Object> o = Options.check('createEnum', options, ['schema'])
-        context.emit(new CreateEnum(Options.string(o, 'schema'), name, values.collect { it.toString() }))
+        context.emit(new CreateEnum(Options.schemaOnly('createEnum', options), name, values.collect { it.toString() }))
     }
 
     void addEnumValue(Map<String, Object> options = [:], String name, String value) {
@@ -243,8 +235,7 @@ class MigrationOperations {
 
     /** {@code bulkInsert 'table', [[col: val, ...], ...]} */
     void bulkInsert(Map<String, Object> options = [:], String table, List<Map<String, Object>> rows) {
-        Map<String, Object> o = Options.check('bulkInsert', options, ['schema'])
-        context.emit(new BulkInsert(Options.string(o, 'schema'), table,
+        context.emit(new BulkInsert(Options.schemaOnly('bulkInsert', options), table,
                 rows.collect { Map<String, Object> r -> (Map<String, Object>) new LinkedHashMap<String, Object>(r) }))
     }
 
@@ -290,8 +281,7 @@ class MigrationOperations {
     }
 
     void removeRetentionPolicy(Map<String, Object> options = [:], String table) {
-        Map<String, Object> o = Options.check('removeRetentionPolicy', options, ['schema'])
-        context.emit(new AddRetentionPolicy(Options.string(o, 'schema'), table, null, true))
+        context.emit(new AddRetentionPolicy(Options.schemaOnly('removeRetentionPolicy', options), table, null, true))
     }
 
     void addCompressionPolicy(Map<String, Object> options, String table) {
@@ -300,8 +290,7 @@ class MigrationOperations {
     }
 
     void removeCompressionPolicy(Map<String, Object> options = [:], String table) {
-        Map<String, Object> o = Options.check('removeCompressionPolicy', options, ['schema'])
-        context.emit(new AddCompressionPolicy(Options.string(o, 'schema'), table, null, true))
+        context.emit(new AddCompressionPolicy(Options.schemaOnly('removeCompressionPolicy', options), table, null, true))
     }
 
     // ---- talking to the user and asking the server -------------------------------------------

@@ -18,6 +18,11 @@ final class Options {
         return options
     }
 
+    /** The schema: option of an operation that takes no other (null: the search path's). */
+    static String schemaOnly(String operation, Map<String, Object> given) {
+        return string(check(operation, given, ['schema']), 'schema')
+    }
+
     static String string(Map<String, Object> o, String key) {
         Object v = o.get(key)
         return v == null ? null : v.toString()

@@ -3,8 +3,9 @@ package dev.retort.dsl
 import groovy.transform.CompileStatic
 
 /**
- * The base class of every migration script. Header statements are read by {@link HeaderReader}
- * without compiling; here they only need to exist. The blocks are kept for the runner.
+ * The base class of every migration script. Header statements are read by {@link GroovyScriptLanguage}'s header
+ * scanner (with {@link GroovyHeaderCursor}) without compiling; here they only need to exist. The blocks are kept
+ * for the runner.
  */
 @CompileStatic
 abstract class RetortScript extends Script {

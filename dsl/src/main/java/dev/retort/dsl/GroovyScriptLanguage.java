@@ -2,11 +2,14 @@ package dev.retort.dsl;
 
 import dev.retort.Retort;
 import dev.retort.Revision;
+import dev.retort.spi.HeaderScanner;
+import dev.retort.spi.HeaderSpelling;
 import dev.retort.spi.MigrationBody;
 import dev.retort.spi.ScriptLanguage;
 import dev.retort.spi.ScriptSource;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * The Groovy migration DSL, registered as a {@link ScriptLanguage} service. Plain Java, so that the
@@ -14,7 +17,9 @@ import java.nio.file.Path;
  * Groovy: the compiler is created on the first compile.
  */
 public final class GroovyScriptLanguage implements ScriptLanguage {
-    private static final HeaderReader HEADERS = new HeaderReader();
+    private static final HeaderScanner HEADERS = new HeaderScanner(new HeaderSpelling(
+            Pattern.compile("(?m)^\\s*revision[\\s(]"), "revision 'abc123def456'",
+            "revision 'abc123def456', revises ..., message ...", "transaction 'none'"), GroovyHeaderCursor::new);
     private Path cacheDir;
     private dev.retort.spi.CacheSeal seal;
     private ScriptCompiling compiler;

@@ -1,10 +1,15 @@
 package dev.retort.kotlin;
 
+import dev.retort.ScriptException;
 import dev.retort.spi.HeaderCursor;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A position in Kotlin source text, for the readers that must not start the compiler: skips blanks and comments
- * (block comments nest, as in Kotlin) and reads words and plain string literals.
+ * (block comments nest, as in Kotlin) and reads words, plain string literals and header calls ({@code revision("...")},
+ * parentheses required, a trailing comma allowed).
  */
 final class KotlinCursor extends HeaderCursor {
     KotlinCursor(String text) {
@@ -85,5 +90,50 @@ final class KotlinCursor extends HeaderCursor {
         // a string template: not a literal
         return text.charAt(i) == '$' && i + 1 < text.length()
                 && (text.charAt(i + 1) == '{' || Character.isJavaIdentifierStart(text.charAt(i + 1)));
+    }
+
+    @Override
+    protected boolean opensCall() {
+        if (peek() != '(') {
+            return false;
+        }
+        pos++;
+        return true;
+    }
+
+    // the string literals between '(' (already read) and ')', commas between, a trailing comma allowed
+    @Override
+    protected List<String> arguments(String file, String word) {
+        List<String> literals = new ArrayList<>();
+        while (true) {
+            skipBlankAndComments();
+            if (peek() == ')' && (literals.isEmpty() || lastWasComma)) {
+                break;
+            }
+            String lit = literal();
+            if (lit == null) {
+                throw new ScriptException(file + ":" + line + ": header '" + word + "' must be a literal string, got '"
+                        + shorten(restOfLine()) + "' (Retort reads headers without compiling; write e.g. " + word
+                        + "(\"value\"), without $ templates)");
+            }
+            literals.add(lit);
+            skipBlankAndComments();
+            lastWasComma = peek() == ',';
+            if (lastWasComma) {
+                pos++;
+                continue;
+            }
+            break;
+        }
+        skipBlankAndComments();
+        if (peek() != ')') {
+            throw new ScriptException(file + ":" + line + ": header '" + word + "' is missing its ')'");
+        }
+        pos++;
+        if (literals.isEmpty()) {
+            throw new ScriptException(file + ":" + line + ": header '" + word + "' has no value; write e.g. " + word
+                    + "(\"value\") (a base revision leaves out revises)");
+        }
+        return literals;
     }
 }

@@ -3,11 +3,14 @@ package dev.retort.kotlin;
 import dev.retort.Retort;
 import dev.retort.Revision;
 import dev.retort.spi.CacheSeal;
+import dev.retort.spi.HeaderScanner;
+import dev.retort.spi.HeaderSpelling;
 import dev.retort.spi.MigrationBody;
 import dev.retort.spi.ScriptLanguage;
 import dev.retort.spi.ScriptSource;
 
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Kotlin script migrations ({@code *.retort.kts}), registered as a {@link ScriptLanguage} service. Plain Java,
@@ -18,7 +21,9 @@ public final class KotlinScriptLanguage implements ScriptLanguage {
     /** The file ending of a Kotlin migration. */
     public static final String EXTENSION = ".retort.kts";
 
-    private static final KotlinHeaderReader HEADERS = new KotlinHeaderReader();
+    private static final HeaderScanner HEADERS = new HeaderScanner(new HeaderSpelling(
+            Pattern.compile("(?m)^\\s*revision\\s*\\("), "revision(\"abc123def456\")",
+            "revision(\"abc123def456\"), revises(...), message(...)", "transaction(\"none\")"), KotlinCursor::new);
 
     private Path cacheDir;
     private CacheSeal seal;

@@ -15,8 +15,8 @@ annotation class RetortDsl
 
 /**
  * The base class of every `*.retort.kts` migration. The header calls are read from the text by
- * [KotlinHeaderReader] without compiling; here they only need to exist (and be typed). The blocks are kept
- * for the runner.
+ * KotlinScriptLanguage's header scanner (with [KotlinCursor]) without compiling; here they only need to exist
+ * (and be typed). The blocks are kept for the runner.
  */
 @RetortDsl
 @KotlinScript(

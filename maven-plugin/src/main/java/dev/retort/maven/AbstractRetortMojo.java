@@ -9,6 +9,7 @@ import dev.retort.Retort;
 import dev.retort.RetortConfig;
 import dev.retort.RetortException;
 import dev.retort.RetortSettings;
+import dev.retort.RunResult;
 import dev.retort.ScriptException;
 import dev.retort.UsageException;
 import org.apache.maven.execution.MavenSession;
@@ -89,6 +90,13 @@ abstract class AbstractRetortMojo extends AbstractMojo {
 
     /** The goal's work. */
     abstract void run(Retort retort) throws MojoExecutionException, MojoFailureException;
+
+    /** One line for a finished upgrade or downgrade: what ran and where the database is now. */
+    void report(RunResult result) {
+        String at = result.heads().isEmpty() ? "base" : String.join(", ", result.heads());
+        getLog().info(result.steps().isEmpty() ? "retort: nothing to do; the database is at " + at
+                : "retort: " + result.steps().size() + " migration(s) in " + result.duration().toMillis() + " ms; now at " + at);
+    }
 
     Map<String, Object> settings() throws MojoExecutionException {
         Map<String, Object> s = new LinkedHashMap<>(fileSettings());

@@ -1,7 +1,6 @@
 package dev.retort.maven;
 
 import dev.retort.Retort;
-import dev.retort.RunResult;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -14,12 +13,6 @@ public class DowngradeMojo extends AbstractRetortMojo {
 
     @Override
     void run(Retort retort) {
-        RunResult result = retort.downgrade(target);
-        if (result.steps().isEmpty()) {
-            getLog().info("retort: nothing to do; the database is at " + (result.heads().isEmpty() ? "base" : String.join(", ", result.heads())));
-        } else {
-            getLog().info("retort: " + result.steps().size() + " migration(s) in " + result.duration().toMillis() + " ms; now at "
-                    + (result.heads().isEmpty() ? "base" : String.join(", ", result.heads())));
-        }
+        report(retort.downgrade(target));
     }
 }

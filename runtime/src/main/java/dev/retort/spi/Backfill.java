@@ -11,7 +11,7 @@ import dev.retort.ScriptException;
  * @param pauseMs   pause between batches
  */
 public record Backfill(String schema, String table, String set, String where, int batchSize, long pauseMs)
-        implements Operation {
+        implements Operation, RowChange {
     public Backfill {
         if (batchSize < 1) {
             throw new ScriptException("backfill: batchSize must be at least 1, got " + batchSize);

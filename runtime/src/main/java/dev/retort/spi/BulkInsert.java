@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /** INSERT INTO ... VALUES, many rows; every row has the same columns. */
-public record BulkInsert(String schema, String table, List<Map<String, Object>> rows) implements Operation {
+public record BulkInsert(String schema, String table, List<Map<String, Object>> rows) implements Operation, RowChange {
     public BulkInsert {
         rows = List.copyOf(rows);
         List<String> columns = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());

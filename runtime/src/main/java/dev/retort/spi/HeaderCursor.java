@@ -1,9 +1,11 @@
 package dev.retort.spi;
 
+import java.util.List;
+
 /**
  * A position in a script's text for the readers that must not compile it (header readers, literal-script checks):
- * blanks, words, lines and line counting, shared by the script languages. Each language says what its comments and
- * plain string literals look like. Not thread-safe; one cursor reads one text once.
+ * blanks, words, lines and line counting, shared by the script languages. Each language says what its comments,
+ * plain string literals and header calls look like. Not thread-safe; one cursor reads one text once.
  */
 public abstract class HeaderCursor {
     /** The whole text being read. */
@@ -142,6 +144,25 @@ public abstract class HeaderCursor {
             }
         }
         return true;
+    }
+
+    /**
+     * At a header word's end, spaces skipped: true, and past any opening, when a header call follows. Only a
+     * {@link HeaderScanner} asks; a cursor used for other reading may return false.
+     */
+    protected abstract boolean opensCall();
+
+    /**
+     * The opened header call's literal arguments, the cursor left after the call.
+     *
+     * @throws dev.retort.ScriptException naming {@code file}:line when an argument is not a literal
+     */
+    protected abstract List<String> arguments(String file, String word);
+
+    /** The start of a line for a message: at most 40 characters. */
+    protected static String shorten(String rest) {
+        String s = rest.strip();
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     /** Decodes the escape whose backslash is at {@code i} into {@code sb}: the index after it, or -1 if refused. */

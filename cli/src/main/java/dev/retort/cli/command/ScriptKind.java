@@ -7,15 +7,13 @@ import java.util.List;
 
 /** The languages a new script can be written in, with their template, file ending and literal syntax. */
 enum ScriptKind {
-    GROOVY("revision.groovy.tmpl", ".groovy", DslLanguage.GROOVY),
-    KOTLIN("revision.retort.kts.tmpl", ".retort.kts", DslLanguage.KOTLIN);
+    GROOVY(".groovy", DslLanguage.GROOVY),
+    KOTLIN(".retort.kts", DslLanguage.KOTLIN);
 
-    private final String template;
     private final String ending;
     private final DslLanguage dsl;
 
-    ScriptKind(String template, String ending, DslLanguage dsl) {
-        this.template = template;
+    ScriptKind(String ending, DslLanguage dsl) {
         this.ending = ending;
         this.dsl = dsl;
     }
@@ -34,8 +32,9 @@ enum ScriptKind {
         };
     }
 
+    /** The template's file name, in the jar and in a project's migrations/templates/. */
     String template() {
-        return template;
+        return "revision" + ending + ".tmpl";
     }
 
     String ending() {

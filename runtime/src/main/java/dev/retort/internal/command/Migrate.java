@@ -91,8 +91,8 @@ public final class Migrate {
                 }
                 // tables created only when missing, so a read-only replica at head stays a no-op
                 boolean tablesMissing = !plan.isEmpty() && (!ctx.store().exists(c) || !ctx.store().historyExists(c));
-                MigrationExecutor executor = executor(stop.listener(ctx.config().listener()),
-                        ctx.config().transactionPerMigration()).guardedBy(guard);
+                MigrationExecutor executor = executor(ctx.config().listener(),
+                        ctx.config().transactionPerMigration()).guardedBy(guard).watchedBy(stop);
                 try {
                     steps.addAll(execute(plan, bodies, sink, executor, tablesMissing ? guard::ensureTables : null));
                     List<Revision> pending = repeatable.isEmpty() ? List.of() : Repeatables.pending(ctx, ctx.store().history(c));

@@ -109,10 +109,9 @@ public final class Verify {
         }
         List<String> excluded = ctx.ownTables();
         ctx.store().ensureTables(sink);
-        MigrationExecutor executor = new MigrationExecutor(ctx.dialect(), ctx.store(), ctx.graph(), ctx.config().listener(),
-                ctx.config().transactionPerMigration(), ctx.config().steps());
+        Runs runs = new Runs(new MigrationExecutor(ctx.dialect(), ctx.store(), ctx.graph(), ctx.config().listener(),
+                ctx.config().transactionPerMigration(), ctx.config().steps()), sink, new HashSet<>());
         List<String> checked = new ArrayList<>();
-        Set<String> applied = new HashSet<>();
         for (Revision r : ctx.graph().topological()) {
             boolean check = wanted.contains(r.id());
             MigrationBody body = ctx.bodies().body(r);
@@ -125,13 +124,12 @@ public final class Verify {
                 meter.measure(r.id());
             }
             try {
-                executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
+                runs.run(Direction.UPGRADE, r, bodies);
             } finally {
                 if (check && meter != null) {
                     locks.addAll(meter.stop());
                 }
             }
-            applied.add(r.id());
             if (!check) {
                 continue;
             }
@@ -139,15 +137,13 @@ public final class Verify {
                 return new VerifyReport(checked, r.id(), r.file() + " has no downgrade block", List.of());
             }
             SchemaSnapshot up = SchemaSnapshot.take(c, excluded);
-            executor.run(new Plan(Direction.DOWNGRADE, List.of(r), applied), bodies, sink);
-            applied.remove(r.id());
+            runs.run(Direction.DOWNGRADE, r, bodies);
             SchemaSnapshot down = SchemaSnapshot.take(c, excluded);
             if (!down.equals(before)) {
                 return new VerifyReport(checked, r.id(), "the downgrade of " + r.id() + " (" + r.file()
                         + ") does not restore the schema it started from", before.diff(down));
             }
-            executor.run(new Plan(Direction.UPGRADE, List.of(r), applied), bodies, sink);
-            applied.add(r.id());
+            runs.run(Direction.UPGRADE, r, bodies);
             SchemaSnapshot again = SchemaSnapshot.take(c, excluded);
             if (!again.equals(up)) {
                 return new VerifyReport(checked, r.id(), "upgrading " + r.id() + " (" + r.file()
@@ -156,5 +152,17 @@ public final class Verify {
             checked.add(r.id());
         }
         return new VerifyReport(checked, null, null, List.of());
+    }
+
+    // one revision run up or down; what has run so far is the plan's "before" (the heads it checks against)
+    private record Runs(MigrationExecutor executor, SqlSink sink, Set<String> applied) {
+        void run(Direction direction, Revision r, Map<String, MigrationBody> bodies) {
+            executor.run(new Plan(direction, List.of(r), applied), bodies, sink);
+            if (direction == Direction.UPGRADE) {
+                applied.add(r.id());
+            } else {
+                applied.remove(r.id());
+            }
+        }
     }
 }

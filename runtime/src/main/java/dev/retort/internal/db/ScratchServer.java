@@ -28,16 +28,26 @@ public final class ScratchServer implements AutoCloseable {
     // names stay unique when two databases are made in the same nanosecond, and across processes on one server
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private final DatabaseUrl base;
-    private final EmbeddedServer embedded;
-    private final Path dir;
+    private final Temporary temporary; // null on a user's server
     private final List<String> created = new ArrayList<>();
     private final String refusedHint;
 
-    private ScratchServer(DatabaseUrl base, EmbeddedServer embedded, Path dir, String refusedHint) {
+    private ScratchServer(DatabaseUrl base, Temporary temporary, String refusedHint) {
         this.base = base;
-        this.embedded = embedded;
-        this.dir = dir;
+        this.temporary = temporary;
         this.refusedHint = refusedHint;
+    }
+
+    // an embedded server started for this scratch work, and the directory it lives in: both go on close
+    private record Temporary(EmbeddedServer server, Path dir) {
+        void remove() {
+            server.close();
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temporary directory left behind is harmless
+            }
+        }
     }
 
     /** A temporary embedded server when {@code url} is null or "embedded", else the server of {@code url}. */
@@ -59,9 +69,10 @@ public final class ScratchServer implements AutoCloseable {
                 throw new ConfigException("cannot make a temporary directory for a scratch database: " + e.getMessage(), e);
             }
             EmbeddedServer server = EmbeddedServer.start(dir.resolve("data"));
-            return new ScratchServer(DatabaseUrl.jdbc(server.hostPort(), "postgres", server.user(), server.password()), server, dir, refusedHint);
+            return new ScratchServer(DatabaseUrl.jdbc(server.hostPort(), "postgres", server.user(), server.password()),
+                    new Temporary(server, dir), refusedHint);
         }
-        return new ScratchServer(url, null, null, refusedHint);
+        return new ScratchServer(url, null, refusedHint);
     }
 
     /** A new, empty database {@code retort_<purpose>_<hex>} on this server, dropped on close. */
@@ -104,13 +115,8 @@ public final class ScratchServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (embedded != null) {
-            embedded.close();
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary directory left behind is harmless
-            }
+        if (temporary != null) {
+            temporary.remove(); // its databases go with it
             return;
         }
         for (String name : created) {

@@ -36,6 +36,7 @@ public final class MigrationExecutor {
     private final boolean transactionPerMigration;
     private final StepSettings settings;
     private MigrationGuard guard;
+    private RunInterruption watch;
     private Map<String, String> resumePoints = Map.of();
 
     public MigrationExecutor(PostgresDialect dialect, VersionStore store, RevisionGraph graph, RunListener listener,
@@ -51,6 +52,12 @@ public final class MigrationExecutor {
     /** Online runs check each step under {@code g}: a transaction-level lock, the heads, a lease when pooled. */
     public MigrationExecutor guardedBy(MigrationGuard g) {
         this.guard = g;
+        return this;
+    }
+
+    /** Online runs tell {@code stop} which migration runs, for what a signal cancels and says. */
+    public MigrationExecutor watchedBy(RunInterruption stop) {
+        this.watch = stop;
         return this;
     }
 
@@ -72,6 +79,9 @@ public final class MigrationExecutor {
         try {
             for (Revision r : plan.steps()) {
                 listener.stepStarting(r, plan.direction());
+                if (watch != null) {
+                    watch.running(r);
+                }
                 long t0 = System.nanoTime();
                 java.util.SortedSet<String> headsAfter;
                 if (!graph.contains(r.id())) {
@@ -109,6 +119,9 @@ public final class MigrationExecutor {
                 MigrationStep step = new MigrationStep(r, plan.direction(),
                         sink.elapsedSince(t0));
                 done.add(step);
+                if (watch != null) {
+                    watch.finished();
+                }
                 listener.stepFinished(step);
             }
             if (oneTransaction) {

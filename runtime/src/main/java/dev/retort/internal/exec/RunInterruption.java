@@ -1,7 +1,6 @@
 package dev.retort.internal.exec;
 
 import dev.retort.Direction;
-import dev.retort.MigrationStep;
 import dev.retort.Revision;
 import dev.retort.RunListener;
 import org.postgresql.core.BaseConnection;
@@ -54,37 +53,15 @@ public final class RunInterruption implements AutoCloseable {
         return requested;
     }
 
-    /** The run's listener, seen through this watch (to know which migration runs). */
-    public RunListener listener(RunListener inner) {
-        return new RunListener() {
-            @Override
-            public void stepStarting(Revision revision, Direction direction) {
-                current = revision;
-                inner.stepStarting(revision, direction);
-            }
+    /** The executor starts {@code revision}: a signal now cancels its statement and names it. */
+    void running(Revision revision) {
+        current = revision;
+    }
 
-            @Override
-            public void stepFinished(MigrationStep step) {
-                current = null;
-                applied++;
-                inner.stepFinished(step);
-            }
-
-            @Override
-            public void notice(String message) {
-                inner.notice(message);
-            }
-
-            @Override
-            public void progress(String line) {
-                inner.progress(line);
-            }
-
-            @Override
-            public void detail(String message) {
-                inner.detail(message);
-            }
-        };
+    /** The migration that was running finished; it counts among those that stay applied. */
+    void finished() {
+        current = null;
+        applied++;
     }
 
     private void onSignal() {

@@ -30,6 +30,7 @@ import dev.retort.spi.RenameColumn;
 import dev.retort.spi.RenameConstraint;
 import dev.retort.spi.RenameIndex;
 import dev.retort.spi.RenameTable;
+import dev.retort.spi.RowChange;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
 import dev.retort.spi.ValidateConstraint;
@@ -58,9 +59,14 @@ final class OperationRules {
     /** Adds to {@code out} what {@code op} at {@code step} breaks, and notes what it builds. */
     void check(Operation op, LintRecorder.Step step, MigrationState s, List<Finding> out) {
         op.accept(new Visit(step, s, out));
+        if (op instanceof RowChange) {
+            s.dataAt(step.line(), step.assured());
+        } else {
+            s.schemaAt(step.line());
+        }
     }
 
-    // one step's checks; a visit returns nothing, it adds findings and notes what the step built
+    // one step's checks: a visit adds findings and notes what the step built; most records have no rule of their own
     private final class Visit implements OperationVisitor<Void> {
         private final LintRecorder.Step step;
         private final MigrationState s;
@@ -84,28 +90,17 @@ final class OperationRules {
             out.add(new Finding(r.id(), r.file(), line, rule, true, detail).on(table));
         }
 
-        private Void schema() {
-            s.schemaAt(line);
-            return null;
-        }
-
-        private Void data() {
-            s.dataAt(line, step.assured());
-            return null;
-        }
-
         @Override
         public Void visit(Sql op) {
-            return schema(); // raw SQL is read statement by statement before it gets here
+            return null;
         }
 
         @Override
         public Void visit(CreateTable t) {
             s.newTables.add(t.name());
             columns.createTable(t, r, line, out);
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(DropTable d) {
@@ -113,23 +108,21 @@ final class OperationRules {
                 add(Rule.DROP_TABLE, d.name());
             }
             columns.dropTable(d.name());
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(AddColumn a) {
             columns.addColumn(a.table(), a.column(), s.existing(a.table()), r, line, out);
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(DropColumn d) {
             if (s.existing(d.table())) {
                 add(Rule.DROP_COLUMN, d.table() + "." + d.name());
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -141,7 +134,7 @@ final class OperationRules {
             if (i.concurrently() && hypertables.contains(i.table())) {
                 add(Rule.CONCURRENT_INDEX_ON_HYPERTABLE, i.name() + " on " + i.table());
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -150,7 +143,7 @@ final class OperationRules {
             if (!d.concurrently() && (table == null || s.existing(table))) {
                 add(Rule.INDEX_NOT_CONCURRENT, "drop " + d.name(), table != null ? table : d.name()); // the catalog knows an index's table
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -159,7 +152,7 @@ final class OperationRules {
                 add(Rule.RENAME_TABLE, t.from() + " -> " + t.to());
                 s.renamedFrom.add(t.from() + " -> " + t.to());
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -167,15 +160,14 @@ final class OperationRules {
             if (s.existing(c.table())) {
                 add(Rule.RENAME_COLUMN, c.table() + "." + c.from() + " -> " + c.to());
             }
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(AlterColumn a) {
             columns.alterColumn(a, s.existing(a.table()), r, line, out);
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(AddForeignKey f) {
@@ -185,7 +177,7 @@ final class OperationRules {
             if (f.notValid() && !step.outside()) {
                 s.notValidInTransaction.add(f.table() + "." + f.name());
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -193,7 +185,7 @@ final class OperationRules {
             if (s.existing(u.table()) && u.usingIndex() == null) {
                 add(Rule.UNIQUE_CONSTRAINT, u.name() + " on " + u.table(), u.table());
             }
-            return schema();
+            return null;
         }
 
         @Override
@@ -205,9 +197,8 @@ final class OperationRules {
                 s.notValidInTransaction.add(c.table() + "." + c.name());
             }
             columns.check(c);
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(ValidateConstraint v) {
@@ -217,18 +208,17 @@ final class OperationRules {
                         v.table());
             }
             columns.validated(v.name());
-            return schema();
+            return null;
         }
-
 
         @Override
         public Void visit(DropConstraint op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(CreateEnum op) {
-            return schema();
+            return null;
         }
 
         @Override
@@ -236,28 +226,28 @@ final class OperationRules {
             if (pgVersion < 12 && !step.outside()) {
                 add(Rule.ENUM_VALUE_IN_TRANSACTION, e.name() + " ADD VALUE " + e.value());
             }
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(DropEnum op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(CreateExtension op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(DropExtension op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(CreateSchema cs) {
             s.newSchemas.add(cs.name());
-            return schema();
+            return null;
         }
 
         @Override
@@ -265,48 +255,48 @@ final class OperationRules {
             if (!s.newSchemas.contains(d.name())) {
                 add(Rule.DROP_SCHEMA, d.name() + (d.cascade() ? " CASCADE" : ""));
             }
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(BulkInsert op) {
-            return data();
+            return null;
         }
 
         @Override
         public Void visit(CreateHypertable h) {
             hypertables.add(h.table());
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(AddRetentionPolicy op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(AddCompressionPolicy op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(Backfill op) {
-            return data();
+            return null;
         }
 
         @Override
         public Void visit(SetComment op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(RenameIndex op) {
-            return schema();
+            return null;
         }
 
         @Override
         public Void visit(RenameConstraint op) {
-            return schema();
+            return null;
         }
     }
 }

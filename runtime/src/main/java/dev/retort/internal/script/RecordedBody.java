@@ -33,8 +33,14 @@ public final class RecordedBody implements MigrationBody, Serializable {
     public record Emit(Operation operation, int line) implements Event {
     }
 
-    /** Steps inside {@code autocommit { }} (autocommit true) or {@code safetyAssured { }}. */
-    public record Block(boolean autocommit, List<Event> events) implements Event {
+    /** Steps inside an {@code autocommit { }} or a {@code safetyAssured { }} block. */
+    public record Block(BlockKind kind, List<Event> events) implements Event {
+    }
+
+    /** Autocommit runs its steps outside the migration's transaction; safetyAssured says lint may pass them. */
+    public enum BlockKind {
+        AUTOCOMMIT,
+        SAFETY_ASSURED
     }
 
     /** A notice to the user. */
@@ -93,10 +99,10 @@ public final class RecordedBody implements MigrationBody, Serializable {
             } else if (e instanceof Notice n) {
                 context.notice(n.message());
             } else if (e instanceof Block b) {
-                if (b.autocommit()) {
-                    context.autocommit(() -> replay(b.events(), context));
-                } else {
-                    context.safetyAssured(() -> replay(b.events(), context));
+                Runnable inner = () -> replay(b.events(), context);
+                switch (b.kind()) {
+                    case AUTOCOMMIT -> context.autocommit(inner);
+                    case SAFETY_ASSURED -> context.safetyAssured(inner);
                 }
             }
         }
@@ -142,7 +148,8 @@ public final class RecordedBody implements MigrationBody, Serializable {
             if (e instanceof Emit emit) {
                 out.add(new Step(emit.operation(), emit.line(), autocommit, assured));
             } else if (e instanceof Block b) {
-                flatten(b.events(), autocommit || b.autocommit(), assured || !b.autocommit(), out);
+                flatten(b.events(), autocommit || b.kind() == BlockKind.AUTOCOMMIT,
+                        assured || b.kind() == BlockKind.SAFETY_ASSURED, out);
             }
         }
     }
@@ -205,21 +212,21 @@ public final class RecordedBody implements MigrationBody, Serializable {
 
         @Override
         public void autocommit(Runnable body) {
-            block(true, body);
+            block(BlockKind.AUTOCOMMIT, body);
         }
 
         @Override
         public void safetyAssured(Runnable body) {
-            block(false, body);
+            block(BlockKind.SAFETY_ASSURED, body);
         }
 
-        private void block(boolean autocommit, Runnable body) {
+        private void block(BlockKind kind, Runnable body) {
             stack.push(new ArrayList<>());
             try {
                 body.run();
             } finally {
                 List<Event> inner = stack.pop();
-                stack.peek().add(new Block(autocommit, List.copyOf(inner)));
+                stack.peek().add(new Block(kind, List.copyOf(inner)));
             }
         }
 
