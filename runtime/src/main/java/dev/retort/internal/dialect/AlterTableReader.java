@@ -36,12 +36,7 @@ final class AlterTableReader {
             return out;
         }
         for (TokenCursor action : c.splitOnCommas()) {
-            Object op = action(action, table);
-            if (op instanceof List<?> many) {
-                out.addAll(many);
-            } else if (op != null) {
-                out.add(op);
-            }
+            SqlStatementReader.addRead(out, action(action, table));
         }
         return out;
     }

@@ -68,13 +68,18 @@ public final class SqlStatementReader {
                 // a statement PostgreSQL would refuse too (say a NULL primary key): not ours to lint
                 op = null;
             }
-            if (op instanceof List<?> many) {
-                out.addAll(many);
-            } else if (op != null) {
-                out.add(op);
-            }
+            addRead(out, op);
         }
         return out;
+    }
+
+    // what a reader made of one statement or clause: nothing, one item, or a list of them
+    static void addRead(List<Object> out, Object read) {
+        if (read instanceof List<?> many) {
+            out.addAll(many);
+        } else if (read != null) {
+            out.add(read);
+        }
     }
 
     private static Object statement(String s, TokenCursor c) {

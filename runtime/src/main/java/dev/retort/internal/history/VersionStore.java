@@ -58,15 +58,7 @@ public record VersionStore(String schema, String versionTable, String historyTab
         if (!exists(c)) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.selectVersions(schema, versionTable))) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (SQLException e) {
-            throw new SqlFailure(null, e);
-        }
-        return out;
+        return rows(c, BookkeepingSql.selectVersions(schema, versionTable), rs -> rs.getString(1));
     }
 
     /** Replaces the heads {@code before} with {@code after}, touching only rows that change. */
@@ -120,17 +112,28 @@ public record VersionStore(String schema, String versionTable, String historyTab
         if (!historyExists(c)) {
             return List.of();
         }
-        List<HistoryEntry> out = new ArrayList<>();
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(BookkeepingSql.selectHistory(schema, historyTable))) {
+        return rows(c, BookkeepingSql.selectHistory(schema, historyTable), rs -> {
+            long d = rs.getLong(7);
+            return new HistoryEntry(rs.getString(1), HistoryRow.Action.of(rs.getString(2)), rs.getString(3), rs.getString(4),
+                    rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : d, rs.getBoolean(8),
+                    rs.getString(9));
+        });
+    }
+
+    // one query's rows, each read by {@code row}; a JDBC error is the run's SqlFailure
+    private static <T> List<T> rows(Connection c, String sql, RowReader<T> row) {
+        List<T> out = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                long d = rs.getLong(7);
-                out.add(new HistoryEntry(rs.getString(1), HistoryRow.Action.of(rs.getString(2)), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant(), rs.getString(6), rs.wasNull() ? null : d, rs.getBoolean(8),
-                        rs.getString(9)));
+                out.add(row.read(rs));
             }
         } catch (SQLException e) {
             throw new SqlFailure(null, e);
         }
         return out;
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
     }
 }
