@@ -1,33 +1,17 @@
 package dev.retort.internal.autogen;
 
-import java.util.List;
-
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
 /** The Kotlin DSL: {@code name(arg, key = value)}, {@code listOf("a")}, strings with {@code $} escaped. */
-final class KotlinSyntax implements DslSyntax {
+final class KotlinSyntax extends DslSyntax {
     static final KotlinSyntax INSTANCE = new KotlinSyntax();
 
     private KotlinSyntax() {
+        super(new Punctuation("(", ")", " = ", "listOf(", ")"));
     }
 
     @Override
-    public String call(String name, String args) {
-        return name + "(" + args + ")";
-    }
-
-    @Override
-    public String named(String key, String value) {
-        return key + " = " + value;
-    }
-
-    @Override
-    public String list(List<String> values) {
-        return "listOf(" + String.join(", ", values) + ")";
-    }
-
-    @Override
-    public String lit(String s) {
+    String lit(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
                 .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"';
     }
@@ -38,7 +22,7 @@ final class KotlinSyntax implements DslSyntax {
      * three quotes would end the string, so both are written as ${'…'} expressions.
      */
     @Override
-    public String block(String sql) {
+    String block(String sql) {
         StringBuilder sb = new StringBuilder("\"\"\"\n");
         for (String l : raw(sql).split("\n")) {
             sb.append(INDENT).append(INDENT).append(l).append('\n');
@@ -47,7 +31,7 @@ final class KotlinSyntax implements DslSyntax {
     }
 
     @Override
-    public String verbatimSql(String sql) {
+    String verbatimSql(String sql) {
         return INDENT + "sql(\"\"\"\n" + raw(sql) + "\n\"\"\")\n";
     }
 
