@@ -1,8 +1,14 @@
 package dev.retort.internal.autogen;
 
+import java.math.BigDecimal;
+import java.util.List;
+
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
-/** The Kotlin DSL: {@code name(arg, key = value)}, {@code listOf("a")}, strings with {@code $} escaped. */
+/**
+ * The Kotlin DSL: {@code name(arg, key = value)}, {@code listOf("a")}, {@code mapOf("k" to 1)}, strings with {@code $}
+ * escaped.
+ */
 final class KotlinSyntax extends DslSyntax {
     static final KotlinSyntax INSTANCE = new KotlinSyntax();
 
@@ -33,6 +39,28 @@ final class KotlinSyntax extends DslSyntax {
     @Override
     String verbatimSql(String sql) {
         return INDENT + "sql(\"\"\"\n" + raw(sql) + "\n\"\"\")\n";
+    }
+
+    @Override
+    String entry(String key, String value) {
+        return lit(key) + " to " + value;
+    }
+
+    @Override
+    String map(List<String> entries) {
+        return "mapOf(" + String.join(", ", entries) + ")";
+    }
+
+    /*
+     * Kotlin's decimal literal is a Double; it has none for BigDecimal and BigInteger (a BigDecimal written as 1.50
+     * would turn into the Double 1.5), so those are constructed from their text, which keeps the value exactly.
+     */
+    @Override
+    String number(Number n) {
+        if (n instanceof BigDecimal) {
+            return "java.math.BigDecimal(" + lit(n.toString()) + ")";
+        }
+        return n instanceof Double ? n.toString() : "java.math.BigInteger(" + lit(n.toString()) + ")";
     }
 
     private static String raw(String s) {
