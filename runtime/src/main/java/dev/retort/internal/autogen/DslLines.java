@@ -76,7 +76,8 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(DropTable t) {
-        return dsl.line("dropTable", dsl.lit(t.name()) + dsl.schema(t.schema()));
+        return dsl.line("dropTable", dsl.lit(t.name()) + dsl.flag("ifExists", t.ifExists()) + dsl.flag("cascade", t.cascade())
+                + dsl.schema(t.schema()));
     }
 
     @Override
@@ -87,7 +88,8 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(DropColumn d) {
-        return dsl.line("dropColumn", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.schema(d.schema()));
+        return dsl.line("dropColumn", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.flag("ifExists", d.ifExists())
+                + dsl.schema(d.schema()));
     }
 
     @Override
@@ -101,6 +103,7 @@ final class DslLines implements OperationVisitor<String> {
         o.put("include", i.include().isEmpty() ? null : i.include());
         o.put("where", i.where());
         o.put("concurrently", i.concurrently() ? Boolean.TRUE : null);
+        o.put("ifNotExists", i.ifNotExists() ? Boolean.TRUE : null);
         o.put("schema", i.schema());
         return dsl.line("createIndex", dsl.lit(i.name()) + dsl.options(o));
     }
@@ -109,6 +112,7 @@ final class DslLines implements OperationVisitor<String> {
     public String visit(DropIndex d) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("concurrently", d.concurrently() ? Boolean.TRUE : null);
+        o.put("ifExists", d.ifExists() ? Boolean.TRUE : null);
         o.put("schema", d.schema());
         return dsl.line("dropIndex", dsl.lit(d.name()) + dsl.options(o));
     }
@@ -152,14 +156,18 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(AddUniqueConstraint u) {
-        return dsl.line("addUniqueConstraint", dsl.lit(u.name()) + dsl.named("table", u.table()) + dsl.listOption("columns", u.columns())
-                + dsl.schema(u.schema()));
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("table", u.table());
+        o.put("columns", u.columns().isEmpty() ? null : u.columns());
+        o.put("usingIndex", u.usingIndex());
+        o.put("schema", u.schema());
+        return dsl.line("addUniqueConstraint", dsl.lit(u.name()) + dsl.options(o));
     }
 
     @Override
     public String visit(AddCheckConstraint c) {
         return dsl.line("addCheckConstraint", dsl.lit(c.name()) + dsl.named("table", c.table()) + dsl.named("check", c.check())
-                + (c.notValid() ? dsl.flag("notValid") : "") + dsl.schema(c.schema()));
+                + dsl.flag("notValid", c.notValid()) + dsl.schema(c.schema()));
     }
 
     @Override
@@ -169,7 +177,8 @@ final class DslLines implements OperationVisitor<String> {
 
     @Override
     public String visit(DropConstraint d) {
-        return dsl.line("dropConstraint", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.schema(d.schema()));
+        return dsl.line("dropConstraint", dsl.lit(d.table()) + ", " + dsl.lit(d.name()) + dsl.flag("ifExists", d.ifExists())
+                + dsl.schema(d.schema()));
     }
 
     @Override
@@ -182,28 +191,29 @@ final class DslLines implements OperationVisitor<String> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("before", a.before());
         o.put("after", a.after());
+        o.put("ifNotExists", a.ifNotExists() ? Boolean.TRUE : null);
         o.put("schema", a.schema());
         return dsl.line("addEnumValue", dsl.lit(a.name()) + ", " + dsl.lit(a.value()) + dsl.options(o));
     }
 
     @Override
     public String visit(DropEnum d) {
-        return dsl.line("dropEnum", dsl.lit(d.name()) + dsl.schema(d.schema()));
+        return dsl.line("dropEnum", dsl.lit(d.name()) + dsl.flag("ifExists", d.ifExists()) + dsl.schema(d.schema()));
     }
 
     @Override
     public String visit(CreateExtension e) {
-        return dsl.line("createExtension", dsl.lit(e.name()) + (e.ifNotExists() ? dsl.flag("ifNotExists") : ""));
+        return dsl.line("createExtension", dsl.lit(e.name()) + dsl.flag("ifNotExists", e.ifNotExists()) + dsl.schema(e.schema()));
     }
 
     @Override
     public String visit(DropExtension d) {
-        return dsl.line("dropExtension", dsl.lit(d.name()) + (d.ifExists() ? dsl.flag("ifExists") : ""));
+        return dsl.line("dropExtension", dsl.lit(d.name()) + dsl.flag("ifExists", d.ifExists()));
     }
 
     @Override
     public String visit(CreateSchema s) {
-        return dsl.line("createSchema", dsl.lit(s.name()) + (s.ifNotExists() ? dsl.flag("ifNotExists") : ""));
+        return dsl.line("createSchema", dsl.lit(s.name()) + dsl.flag("ifNotExists", s.ifNotExists()));
     }
 
     @Override
@@ -283,6 +293,7 @@ final class DslLines implements OperationVisitor<String> {
     private String createTable(CreateTable t) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> o = new LinkedHashMap<>();
+        o.put("ifNotExists", t.ifNotExists() ? Boolean.TRUE : null);
         o.put("comment", t.comment());
         o.put("schema", t.schema());
         String opts = dsl.options(o);

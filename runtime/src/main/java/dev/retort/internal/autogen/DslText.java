@@ -51,13 +51,9 @@ final class DslText {
         return ", " + syntax.named(key, lit(value));
     }
 
-    /** ", key: true" for a flag that is set. */
-    String flag(String key) {
-        return ", " + syntax.named(key, "true");
-    }
-
-    String listOption(String key, List<String> values) {
-        return ", " + syntax.named(key, list(values));
+    /** ", key: true" for a flag that is set; nothing for one that is not (false is the DSL's default). */
+    String flag(String key, boolean set) {
+        return set ? ", " + syntax.named(key, "true") : "";
     }
 
     String list(List<String> values) {

@@ -4,6 +4,8 @@ import dev.retort.DslLanguage
 import dev.retort.internal.dialect.OperationSqlSpec
 import dev.retort.spi.AddCompressionPolicy
 import dev.retort.spi.BulkInsert
+import dev.retort.spi.CreateIndex
+import dev.retort.spi.DropIndex
 import dev.retort.spi.Operation
 import spock.lang.Specification
 
@@ -23,6 +25,9 @@ class DslLinesSpec extends Specification {
              nan: Double.NaN, small: (short) 3, min: Long.MIN_VALUE, whole: new BigDecimal('10'), none: null]])
 
     static final AddCompressionPolicy REMOVE_COMPRESSION = new AddCompressionPolicy('app', 'metrics', '7 days', true)
+    static final CreateIndex LOWER_IF_NOT_EXISTS = new CreateIndex(null, 'users_lower', 'users', [], 'lower(email)', false, null, null, null,
+            false, true)
+    static final DropIndex DROP_LOWER_IF_EXISTS = new DropIndex(null, 'users_lower', false, true)
 
     static Operation golden(int row) {
         OperationSqlSpec.GOLDEN[row][0] as Operation
@@ -38,23 +43,31 @@ class DslLinesSpec extends Specification {
                     + "${I}${I}check \"email LIKE '%@%'\", name: 'email_has_at'\n"
                     + "${I}${I}foreignKey ['org_id'], references: 'billing.orgs', columns: ['id'], onUpdate: 'set_null'\n"
                     + "${I}}\n"],
-            [golden(4), "${I}dropTable 'users'\n"],
+            [OperationSqlSpec.ORDER, "${I}createTable('Order', ifNotExists: true, schema: 'app') {\n"
+                    + "${I}${I}column 'a', 'int', primaryKey: true, nullable: false\n"
+                    + "${I}${I}column 'b', 'int', primaryKey: true\n"
+                    + "${I}${I}unique 'b', name: 'order_b'\n"
+                    + "${I}}\n"],
+            [golden(4), "${I}dropTable 'users', ifExists: true, cascade: true\n"],
             [OperationSqlSpec.ADD_NICK, "${I}addColumn 'users', 'nick', 'varchar(40)', nullable: true, defaultSql: 'lower(email)', schema: 'app'\n"],
-            [golden(7), "${I}dropColumn 'users', 'nick'\n"],
+            [golden(7), "${I}dropColumn 'users', 'nick', ifExists: true\n"],
             [OperationSqlSpec.USERS_EMAIL, "${I}createIndex 'users_email', on: 'users', columns: ['email'], unique: true, using: 'btree', include: ['id'], where: 'deleted_at IS NULL', concurrently: true\n"],
+            [LOWER_IF_NOT_EXISTS, "${I}createIndex 'users_lower', on: 'users', expression: 'lower(email)', ifNotExists: true\n"],
             [golden(10), "${I}dropIndex 'users_email', concurrently: true, schema: 'app'\n"],
+            [DROP_LOWER_IF_EXISTS, "${I}dropIndex 'users_lower', ifExists: true\n"],
             [OperationSqlSpec.RENAME_USERS, "${I}renameTable 'users', 'people'\n"],
             [OperationSqlSpec.RENAME_EMAIL, "${I}renameColumn 'users', 'email', 'mail'\n"],
             [golden(14), "${I}alterColumn 'users', 'age', type: 'bigint', using: 'age::bigint', nullable: false\n"],
             [OperationSqlSpec.ORDERS_USER, "${I}addForeignKey 'orders_user', table: 'orders', columns: ['user_id'], references: 'app.users', refColumns: ['id'], onDelete: 'no_action', onUpdate: 'cascade', notValid: true\n"],
             [OperationSqlSpec.UNIQUE_EMAIL, "${I}addUniqueConstraint 'users_email_key', table: 'users', columns: ['email']\n"],
+            [OperationSqlSpec.UNIQUE_USING, "${I}addUniqueConstraint 'users_email_key', table: 'users', usingIndex: 'users_email'\n"],
             [OperationSqlSpec.AGE_POSITIVE, "${I}addCheckConstraint 'age_positive', table: 'users', check: 'age > 0', notValid: true\n"],
             [OperationSqlSpec.VALIDATE, "${I}validateConstraint 'users', 'age_positive'\n"],
-            [golden(22), "${I}dropConstraint 'users', 'age_positive'\n"],
+            [golden(22), "${I}dropConstraint 'users', 'age_positive', ifExists: true\n"],
             [OperationSqlSpec.MOOD, "${I}createEnum 'mood', ['sad', \"it's ok\"], schema: 'app'\n"],
-            [golden(24), "${I}addEnumValue 'mood', 'happy', after: 'sad'\n"],
-            [golden(26), "${I}dropEnum 'mood'\n"],
-            [OperationSqlSpec.UUID_OSSP, "${I}createExtension 'uuid-ossp', ifNotExists: true\n"],
+            [golden(24), "${I}addEnumValue 'mood', 'happy', after: 'sad', ifNotExists: true\n"],
+            [golden(26), "${I}dropEnum 'mood', ifExists: true\n"],
+            [OperationSqlSpec.UUID_OSSP, "${I}createExtension 'uuid-ossp', ifNotExists: true, schema: 'ext'\n"],
             [golden(28), "${I}dropExtension 'pg_trgm'\n"],
             [OperationSqlSpec.BILLING, "${I}createSchema 'billing', ifNotExists: true\n"],
             [golden(30), "${I}dropSchema 'billing', cascade: true\n"],
@@ -89,23 +102,31 @@ class DslLinesSpec extends Specification {
                     + "${I}${I}check(\"email LIKE '%@%'\", name = \"email_has_at\")\n"
                     + "${I}${I}foreignKey(listOf(\"org_id\"), references = \"billing.orgs\", columns = listOf(\"id\"), onUpdate = \"set_null\")\n"
                     + "${I}}\n"],
-            [golden(4), "${I}dropTable(\"users\")\n"],
+            [OperationSqlSpec.ORDER, "${I}createTable(\"Order\", ifNotExists = true, schema = \"app\") {\n"
+                    + "${I}${I}column(\"a\", \"int\", primaryKey = true, nullable = false)\n"
+                    + "${I}${I}column(\"b\", \"int\", primaryKey = true)\n"
+                    + "${I}${I}unique(\"b\", name = \"order_b\")\n"
+                    + "${I}}\n"],
+            [golden(4), "${I}dropTable(\"users\", ifExists = true, cascade = true)\n"],
             [OperationSqlSpec.ADD_NICK, "${I}addColumn(\"users\", \"nick\", \"varchar(40)\", nullable = true, defaultSql = \"lower(email)\", schema = \"app\")\n"],
-            [golden(7), "${I}dropColumn(\"users\", \"nick\")\n"],
+            [golden(7), "${I}dropColumn(\"users\", \"nick\", ifExists = true)\n"],
             [OperationSqlSpec.USERS_EMAIL, "${I}createIndex(\"users_email\", on = \"users\", columns = listOf(\"email\"), unique = true, using = \"btree\", include = listOf(\"id\"), where = \"deleted_at IS NULL\", concurrently = true)\n"],
+            [LOWER_IF_NOT_EXISTS, "${I}createIndex(\"users_lower\", on = \"users\", expression = \"lower(email)\", ifNotExists = true)\n"],
             [golden(10), "${I}dropIndex(\"users_email\", concurrently = true, schema = \"app\")\n"],
+            [DROP_LOWER_IF_EXISTS, "${I}dropIndex(\"users_lower\", ifExists = true)\n"],
             [OperationSqlSpec.RENAME_USERS, "${I}renameTable(\"users\", \"people\")\n"],
             [OperationSqlSpec.RENAME_EMAIL, "${I}renameColumn(\"users\", \"email\", \"mail\")\n"],
             [golden(14), "${I}alterColumn(\"users\", \"age\", type = \"bigint\", using = \"age::bigint\", nullable = false)\n"],
             [OperationSqlSpec.ORDERS_USER, "${I}addForeignKey(\"orders_user\", table = \"orders\", columns = listOf(\"user_id\"), references = \"app.users\", refColumns = listOf(\"id\"), onDelete = \"no_action\", onUpdate = \"cascade\", notValid = true)\n"],
             [OperationSqlSpec.UNIQUE_EMAIL, "${I}addUniqueConstraint(\"users_email_key\", table = \"users\", columns = listOf(\"email\"))\n"],
+            [OperationSqlSpec.UNIQUE_USING, "${I}addUniqueConstraint(\"users_email_key\", table = \"users\", usingIndex = \"users_email\")\n"],
             [OperationSqlSpec.AGE_POSITIVE, "${I}addCheckConstraint(\"age_positive\", table = \"users\", check = \"age > 0\", notValid = true)\n"],
             [OperationSqlSpec.VALIDATE, "${I}validateConstraint(\"users\", \"age_positive\")\n"],
-            [golden(22), "${I}dropConstraint(\"users\", \"age_positive\")\n"],
+            [golden(22), "${I}dropConstraint(\"users\", \"age_positive\", ifExists = true)\n"],
             [OperationSqlSpec.MOOD, "${I}createEnum(\"mood\", listOf(\"sad\", \"it's ok\"), schema = \"app\")\n"],
-            [golden(24), "${I}addEnumValue(\"mood\", \"happy\", after = \"sad\")\n"],
-            [golden(26), "${I}dropEnum(\"mood\")\n"],
-            [OperationSqlSpec.UUID_OSSP, "${I}createExtension(\"uuid-ossp\", ifNotExists = true)\n"],
+            [golden(24), "${I}addEnumValue(\"mood\", \"happy\", after = \"sad\", ifNotExists = true)\n"],
+            [golden(26), "${I}dropEnum(\"mood\", ifExists = true)\n"],
+            [OperationSqlSpec.UUID_OSSP, "${I}createExtension(\"uuid-ossp\", ifNotExists = true, schema = \"ext\")\n"],
             [golden(28), "${I}dropExtension(\"pg_trgm\")\n"],
             [OperationSqlSpec.BILLING, "${I}createSchema(\"billing\", ifNotExists = true)\n"],
             [golden(30), "${I}dropSchema(\"billing\", cascade = true)\n"],
