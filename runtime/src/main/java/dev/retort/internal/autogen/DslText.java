@@ -1,7 +1,12 @@
 package dev.retort.internal.autogen;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
@@ -46,13 +51,9 @@ final class DslText {
         return ", " + syntax.named(key, lit(value));
     }
 
-    /** ", key: true" for a flag that is set. */
-    String flag(String key) {
-        return ", " + syntax.named(key, "true");
-    }
-
-    String listOption(String key, List<String> values) {
-        return ", " + syntax.named(key, list(values));
+    /** ", key: true" for a flag that is set; nothing for one that is not (false is the DSL's default). */
+    String flag(String key, boolean set) {
+        return set ? ", " + syntax.named(key, "true") : "";
     }
 
     String list(List<String> values) {
@@ -61,6 +62,51 @@ final class DslText {
 
     String lit(String s) {
         return syntax.lit(s);
+    }
+
+    /** bulkInsert's rows, a map each on its own line, the columns in each row's order. */
+    String rows(List<Map<String, Object>> rows) {
+        List<String> written = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            List<String> entries = new ArrayList<>();
+            row.forEach((column, v) -> entries.add(syntax.entry(column, datum(column, v))));
+            written.add(syntax.map(entries));
+        }
+        return syntax.listLines(written);
+    }
+
+    /*
+     * A value of a row, written so that the script renders the SQL literal the record renders (dialect.Literals).
+     * Where both languages have a literal of the value's type the script's record holds the same value; otherwise the
+     * closest literal that renders the same: a Short or Byte as an int, and what is rendered as a quoted string
+     * (a UUID, a date or time, a char, an enum constant, a NaN or infinite number) as that string.
+     */
+    private String datum(String column, Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Boolean || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return v.toString();
+        }
+        if (v instanceof Long l) {
+            // -9223372036854775808L is out of range in Kotlin: the minus is not part of the literal
+            return l == Long.MIN_VALUE ? "Long.MIN_VALUE" : l + "L";
+        }
+        if ((v instanceof Double || v instanceof Float) && !Double.isFinite(((Number) v).doubleValue())) {
+            return lit(v.toString());
+        }
+        if (v instanceof Float) {
+            return v + "f";
+        }
+        if (v instanceof Double || v instanceof BigDecimal || v instanceof BigInteger) {
+            return syntax.number((Number) v);
+        }
+        if (v instanceof CharSequence || v instanceof UUID || v instanceof TemporalAccessor || v instanceof Character
+                || v instanceof Enum<?>) {
+            return lit(v.toString());
+        }
+        throw new IllegalArgumentException("bulkInsert: cannot write the " + v.getClass().getSimpleName() + " value of column '"
+                + column + "' as DSL text; a value is a string, number, boolean, null, UUID, date or time");
     }
 
     /** One call on its own line of a block. */

@@ -1,33 +1,23 @@
 package dev.retort.internal.autogen;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
-/** The Kotlin DSL: {@code name(arg, key = value)}, {@code listOf("a")}, strings with {@code $} escaped. */
-final class KotlinSyntax implements DslSyntax {
+/**
+ * The Kotlin DSL: {@code name(arg, key = value)}, {@code listOf("a")}, {@code mapOf("k" to 1)}, strings with {@code $}
+ * escaped.
+ */
+final class KotlinSyntax extends DslSyntax {
     static final KotlinSyntax INSTANCE = new KotlinSyntax();
 
     private KotlinSyntax() {
+        super(new Punctuation("(", ")", " = ", "listOf(", ")"));
     }
 
     @Override
-    public String call(String name, String args) {
-        return name + "(" + args + ")";
-    }
-
-    @Override
-    public String named(String key, String value) {
-        return key + " = " + value;
-    }
-
-    @Override
-    public String list(List<String> values) {
-        return "listOf(" + String.join(", ", values) + ")";
-    }
-
-    @Override
-    public String lit(String s) {
+    String lit(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$")
                 .replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"';
     }
@@ -38,7 +28,7 @@ final class KotlinSyntax implements DslSyntax {
      * three quotes would end the string, so both are written as ${'…'} expressions.
      */
     @Override
-    public String block(String sql) {
+    String block(String sql) {
         StringBuilder sb = new StringBuilder("\"\"\"\n");
         for (String l : raw(sql).split("\n")) {
             sb.append(INDENT).append(INDENT).append(l).append('\n');
@@ -47,8 +37,30 @@ final class KotlinSyntax implements DslSyntax {
     }
 
     @Override
-    public String verbatimSql(String sql) {
+    String verbatimSql(String sql) {
         return INDENT + "sql(\"\"\"\n" + raw(sql) + "\n\"\"\")\n";
+    }
+
+    @Override
+    String entry(String key, String value) {
+        return lit(key) + " to " + value;
+    }
+
+    @Override
+    String map(List<String> entries) {
+        return "mapOf(" + String.join(", ", entries) + ")";
+    }
+
+    /*
+     * Kotlin's decimal literal is a Double; it has none for BigDecimal and BigInteger (a BigDecimal written as 1.50
+     * would turn into the Double 1.5), so those are constructed from their text, which keeps the value exactly.
+     */
+    @Override
+    String number(Number n) {
+        if (n instanceof BigDecimal) {
+            return "java.math.BigDecimal(" + lit(n.toString()) + ")";
+        }
+        return n instanceof Double ? n.toString() : "java.math.BigInteger(" + lit(n.toString()) + ")";
     }
 
     private static String raw(String s) {
