@@ -276,21 +276,29 @@ class MigrationOperations {
     }
 
     void addRetentionPolicy(Map<String, Object> options, String table) {
-        Map<String, Object> o = Options.check('addRetentionPolicy', options, ['dropAfter', 'schema'])
-        context.emit(new AddRetentionPolicy(Options.string(o, 'schema'), table, Options.required('addRetentionPolicy', o, 'dropAfter'), false))
+        addPolicy('addRetentionPolicy', TimescalePolicy.Kind.RETENTION, options, table)
     }
 
     void removeRetentionPolicy(Map<String, Object> options = [:], String table) {
-        context.emit(new AddRetentionPolicy(Options.schemaOnly('removeRetentionPolicy', options), table, null, true))
+        removePolicy('removeRetentionPolicy', TimescalePolicy.Kind.RETENTION, options, table)
     }
 
     void addCompressionPolicy(Map<String, Object> options, String table) {
-        Map<String, Object> o = Options.check('addCompressionPolicy', options, ['compressAfter', 'schema'])
-        context.emit(new AddCompressionPolicy(Options.string(o, 'schema'), table, Options.required('addCompressionPolicy', o, 'compressAfter'), false))
+        addPolicy('addCompressionPolicy', TimescalePolicy.Kind.COMPRESSION, options, table)
     }
 
     void removeCompressionPolicy(Map<String, Object> options = [:], String table) {
-        context.emit(new AddCompressionPolicy(Options.schemaOnly('removeCompressionPolicy', options), table, null, true))
+        removePolicy('removeCompressionPolicy', TimescalePolicy.Kind.COMPRESSION, options, table)
+    }
+
+    private void addPolicy(String call, TimescalePolicy.Kind kind, Map<String, Object> options, String table) {
+        Map<String, Object> o = Options.check(call, options, [kind.option(), 'schema'])
+        context.emit(new TimescalePolicy(kind, TimescalePolicy.Change.ADD, Options.string(o, 'schema'), table,
+                Options.required(call, o, kind.option())))
+    }
+
+    private void removePolicy(String call, TimescalePolicy.Kind kind, Map<String, Object> options, String table) {
+        context.emit(new TimescalePolicy(kind, TimescalePolicy.Change.REMOVE, Options.schemaOnly(call, options), table, null))
     }
 
     // ---- talking to the user and asking the server -------------------------------------------

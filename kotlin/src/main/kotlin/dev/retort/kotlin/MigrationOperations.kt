@@ -3,10 +3,8 @@ package dev.retort.kotlin
 import dev.retort.ScriptException
 import dev.retort.spi.AddCheckConstraint
 import dev.retort.spi.AddColumn
-import dev.retort.spi.AddCompressionPolicy
 import dev.retort.spi.AddEnumValue
 import dev.retort.spi.AddForeignKey
-import dev.retort.spi.AddRetentionPolicy
 import dev.retort.spi.AddUniqueConstraint
 import dev.retort.spi.AlterColumn
 import dev.retort.spi.Backfill
@@ -32,6 +30,7 @@ import dev.retort.spi.RenameTable
 import dev.retort.spi.SetComment
 import dev.retort.spi.Sql
 import dev.retort.spi.SqlText
+import dev.retort.spi.TimescalePolicy
 import dev.retort.spi.ValidateConstraint
 import java.sql.Connection
 
@@ -202,16 +201,16 @@ class MigrationOperations internal constructor(private val context: MigrationCon
     }
 
     fun addRetentionPolicy(table: String, dropAfter: String, schema: String? = null) =
-        context.emit(AddRetentionPolicy(schema, table, dropAfter, false))
+        context.emit(TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.ADD, schema, table, dropAfter))
 
     fun removeRetentionPolicy(table: String, schema: String? = null) =
-        context.emit(AddRetentionPolicy(schema, table, null, true))
+        context.emit(TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.REMOVE, schema, table, null))
 
     fun addCompressionPolicy(table: String, compressAfter: String, schema: String? = null) =
-        context.emit(AddCompressionPolicy(schema, table, compressAfter, false))
+        context.emit(TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.ADD, schema, table, compressAfter))
 
     fun removeCompressionPolicy(table: String, schema: String? = null) =
-        context.emit(AddCompressionPolicy(schema, table, null, true))
+        context.emit(TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.REMOVE, schema, table, null))
 
     // ---- talking to the user and asking the server -------------------------------------------
 

@@ -8,7 +8,7 @@ package dev.retort.spi;
 public sealed interface Operation extends java.io.Serializable permits Sql, CreateTable, DropTable, AddColumn, DropColumn, CreateIndex, DropIndex,
         RenameTable, RenameColumn, AlterColumn, AddForeignKey, AddUniqueConstraint, AddCheckConstraint,
         ValidateConstraint, DropConstraint, CreateEnum, AddEnumValue, DropEnum, CreateExtension, DropExtension,
-        CreateSchema, DropSchema, BulkInsert, CreateHypertable, AddRetentionPolicy, AddCompressionPolicy, Backfill, SetComment, RenameIndex,
+        CreateSchema, DropSchema, BulkInsert, CreateHypertable, TimescalePolicy, Backfill, SetComment, RenameIndex,
         RenameConstraint {
     /** Calls the visitor's method for this record. */
     <R> R accept(OperationVisitor<R> visitor);

@@ -79,11 +79,8 @@ public interface OperationVisitor<R> {
     /** Visits {@link CreateHypertable}. */
     R visit(CreateHypertable op);
 
-    /** Visits {@link AddRetentionPolicy}. */
-    R visit(AddRetentionPolicy op);
-
-    /** Visits {@link AddCompressionPolicy}. */
-    R visit(AddCompressionPolicy op);
+    /** Visits {@link TimescalePolicy}. */
+    R visit(TimescalePolicy op);
 
     /** Visits {@link Backfill}. */
     R visit(Backfill op);

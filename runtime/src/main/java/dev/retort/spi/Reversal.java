@@ -154,13 +154,9 @@ public final class Reversal {
         }
 
         @Override
-        public Optional<Operation> visit(AddRetentionPolicy p) {
-            return p.remove() ? none() : to(new AddRetentionPolicy(p.schema(), p.table(), p.dropAfter(), true));
-        }
-
-        @Override
-        public Optional<Operation> visit(AddCompressionPolicy p) {
-            return p.remove() ? none() : to(new AddCompressionPolicy(p.schema(), p.table(), p.compressAfter(), true));
+        public Optional<Operation> visit(TimescalePolicy p) {
+            return p.change() == TimescalePolicy.Change.REMOVE ? none()
+                    : to(new TimescalePolicy(p.kind(), TimescalePolicy.Change.REMOVE, p.schema(), p.table(), p.after()));
         }
 
         @Override

@@ -3,10 +3,8 @@ package dev.retort.internal.autogen;
 import dev.retort.DslLanguage;
 import dev.retort.spi.AddCheckConstraint;
 import dev.retort.spi.AddColumn;
-import dev.retort.spi.AddCompressionPolicy;
 import dev.retort.spi.AddEnumValue;
 import dev.retort.spi.AddForeignKey;
-import dev.retort.spi.AddRetentionPolicy;
 import dev.retort.spi.AddUniqueConstraint;
 import dev.retort.spi.AlterColumn;
 import dev.retort.spi.Backfill;
@@ -33,6 +31,7 @@ import dev.retort.spi.RenameTable;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
 import dev.retort.spi.TableConstraint;
+import dev.retort.spi.TimescalePolicy;
 import dev.retort.spi.ValidateConstraint;
 
 import java.util.LinkedHashMap;
@@ -242,14 +241,20 @@ final class DslLines implements OperationVisitor<String> {
         return dsl.line("createHypertable", dsl.lit(h.table()) + dsl.options(o));
     }
 
+    /*
+     * addRetentionPolicy / removeRetentionPolicy and the same for compression. A removal's interval (the reverse of an
+     * add keeps it) has no DSL argument and no effect on the SQL, so it is left out.
+     */
     @Override
-    public String visit(AddRetentionPolicy p) {
-        return policy("RetentionPolicy", "dropAfter", p.schema(), p.table(), p.dropAfter(), p.remove());
-    }
-
-    @Override
-    public String visit(AddCompressionPolicy p) {
-        return policy("CompressionPolicy", "compressAfter", p.schema(), p.table(), p.compressAfter(), p.remove());
+    public String visit(TimescalePolicy p) {
+        String policy = switch (p.kind()) {
+            case RETENTION -> "RetentionPolicy";
+            case COMPRESSION -> "CompressionPolicy";
+        };
+        return switch (p.change()) {
+            case REMOVE -> dsl.line("remove" + policy, dsl.lit(p.table()) + dsl.schema(p.schema()));
+            case ADD -> dsl.line("add" + policy, dsl.lit(p.table()) + dsl.named(p.kind().option(), p.after()) + dsl.schema(p.schema()));
+        };
     }
 
     // batchSize and pause are always written (as docs/dsl.md shows them), so this writer need not know the DSL's defaults
@@ -279,15 +284,6 @@ final class DslLines implements OperationVisitor<String> {
     @Override
     public String visit(RenameConstraint r) {
         return dsl.line("renameConstraint", dsl.lit(r.table()) + ", " + dsl.lit(r.from()) + ", " + dsl.lit(r.to()) + dsl.schema(r.schema()));
-    }
-
-    /*
-     * addRetentionPolicy / removeRetentionPolicy and the same for compression. A removal's interval (the reverse of an
-     * add keeps it) has no DSL argument and no effect on the SQL, so it is left out.
-     */
-    private String policy(String policy, String option, String schema, String table, String after, boolean remove) {
-        return remove ? dsl.line("remove" + policy, dsl.lit(table) + dsl.schema(schema))
-                : dsl.line("add" + policy, dsl.lit(table) + dsl.named(option, after) + dsl.schema(schema));
     }
 
     private String createTable(CreateTable t) {

@@ -2,10 +2,8 @@ package dev.retort.internal.dialect;
 
 import dev.retort.spi.AddCheckConstraint;
 import dev.retort.spi.AddColumn;
-import dev.retort.spi.AddCompressionPolicy;
 import dev.retort.spi.AddEnumValue;
 import dev.retort.spi.AddForeignKey;
-import dev.retort.spi.AddRetentionPolicy;
 import dev.retort.spi.AddUniqueConstraint;
 import dev.retort.spi.AlterColumn;
 import dev.retort.spi.Backfill;
@@ -31,6 +29,7 @@ import dev.retort.spi.RenameIndex;
 import dev.retort.spi.RenameTable;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
+import dev.retort.spi.TimescalePolicy;
 import dev.retort.spi.ValidateConstraint;
 
 import java.util.ArrayList;
@@ -252,13 +251,8 @@ public final class OperationSql implements OperationVisitor<List<Statement>> {
     }
 
     @Override
-    public List<Statement> visit(AddRetentionPolicy p) {
-        return List.of(TimescaleSql.retention(p));
-    }
-
-    @Override
-    public List<Statement> visit(AddCompressionPolicy p) {
-        return TimescaleSql.compression(p);
+    public List<Statement> visit(TimescalePolicy p) {
+        return TimescaleSql.policy(p);
     }
 
     // the --sql form; an online run batches through BackfillSql instead

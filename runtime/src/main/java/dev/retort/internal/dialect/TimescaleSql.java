@@ -1,8 +1,7 @@
 package dev.retort.internal.dialect;
 
-import dev.retort.spi.AddCompressionPolicy;
-import dev.retort.spi.AddRetentionPolicy;
 import dev.retort.spi.CreateHypertable;
+import dev.retort.spi.TimescalePolicy;
 
 import java.util.List;
 
@@ -38,18 +37,16 @@ final class TimescaleSql {
         return Statement.of(sb.append(')').toString());
     }
 
-    static Statement retention(AddRetentionPolicy p) {
-        return Statement.of(p.remove() ? "SELECT remove_retention_policy(" + regclass(p.schema(), p.table()) + ", if_exists => TRUE)"
-                : "SELECT add_retention_policy(" + regclass(p.schema(), p.table()) + ", " + interval(p.dropAfter()) + ")");
-    }
-
-    static List<Statement> compression(AddCompressionPolicy p) {
-        if (p.remove()) {
-            return List.of(Statement.of("SELECT remove_compression_policy(" + regclass(p.schema(), p.table()) + ", if_exists => TRUE)"));
+    // a compression policy needs compression switched on for the table first; removing it leaves that as it is
+    static List<Statement> policy(TimescalePolicy p) {
+        String relation = regclass(p.schema(), p.table());
+        if (p.change() == TimescalePolicy.Change.REMOVE) {
+            return List.of(Statement.of("SELECT remove_" + p.kind().word() + "_policy(" + relation + ", if_exists => TRUE)"));
         }
-        return List.of(Statement.of("ALTER TABLE " + table(p.schema(), p.table()) + " SET (timescaledb.compress = true)"),
-                Statement.of("SELECT add_compression_policy(" + regclass(p.schema(), p.table()) + ", "
-                        + interval(p.compressAfter()) + ")"));
+        Statement add = Statement.of("SELECT add_" + p.kind().word() + "_policy(" + relation + ", " + interval(p.after()) + ")");
+        return p.kind() == TimescalePolicy.Kind.COMPRESSION
+                ? List.of(Statement.of("ALTER TABLE " + table(p.schema(), p.table()) + " SET (timescaledb.compress = true)"), add)
+                : List.of(add);
     }
 
     private static String regclass(String schema, String table) {

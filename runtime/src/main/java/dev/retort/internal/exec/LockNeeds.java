@@ -4,10 +4,8 @@ import dev.retort.LockMode;
 import dev.retort.internal.dialect.SqlStatementReader;
 import dev.retort.spi.AddCheckConstraint;
 import dev.retort.spi.AddColumn;
-import dev.retort.spi.AddCompressionPolicy;
 import dev.retort.spi.AddEnumValue;
 import dev.retort.spi.AddForeignKey;
-import dev.retort.spi.AddRetentionPolicy;
 import dev.retort.spi.AddUniqueConstraint;
 import dev.retort.spi.AlterColumn;
 import dev.retort.spi.Backfill;
@@ -33,6 +31,7 @@ import dev.retort.spi.RenameIndex;
 import dev.retort.spi.RenameTable;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
+import dev.retort.spi.TimescalePolicy;
 import dev.retort.spi.ValidateConstraint;
 
 import java.util.ArrayList;
@@ -186,12 +185,7 @@ final class LockNeeds implements OperationVisitor<List<LockNeeds.Need>> {
     }
 
     @Override
-    public List<Need> visit(AddRetentionPolicy op) {
-        return List.of();
-    }
-
-    @Override
-    public List<Need> visit(AddCompressionPolicy op) {
+    public List<Need> visit(TimescalePolicy op) {
         return List.of();
     }
 

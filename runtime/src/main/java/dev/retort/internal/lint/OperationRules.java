@@ -3,10 +3,8 @@ package dev.retort.internal.lint;
 import dev.retort.Revision;
 import dev.retort.spi.AddCheckConstraint;
 import dev.retort.spi.AddColumn;
-import dev.retort.spi.AddCompressionPolicy;
 import dev.retort.spi.AddEnumValue;
 import dev.retort.spi.AddForeignKey;
-import dev.retort.spi.AddRetentionPolicy;
 import dev.retort.spi.AddUniqueConstraint;
 import dev.retort.spi.AlterColumn;
 import dev.retort.spi.Backfill;
@@ -33,6 +31,7 @@ import dev.retort.spi.RenameTable;
 import dev.retort.spi.RowChange;
 import dev.retort.spi.SetComment;
 import dev.retort.spi.Sql;
+import dev.retort.spi.TimescalePolicy;
 import dev.retort.spi.ValidateConstraint;
 
 import java.util.HashMap;
@@ -270,12 +269,7 @@ final class OperationRules {
         }
 
         @Override
-        public Void visit(AddRetentionPolicy op) {
-            return null;
-        }
-
-        @Override
-        public Void visit(AddCompressionPolicy op) {
+        public Void visit(TimescalePolicy op) {
             return null;
         }
 

@@ -2,7 +2,7 @@ package dev.retort.internal.autogen
 
 import dev.retort.DslLanguage
 import dev.retort.internal.dialect.OperationSqlSpec
-import dev.retort.spi.AddCompressionPolicy
+import dev.retort.spi.TimescalePolicy
 import dev.retort.spi.BulkInsert
 import dev.retort.spi.CreateIndex
 import dev.retort.spi.DropIndex
@@ -24,7 +24,7 @@ class DslLinesSpec extends Specification {
              big: 123456789012345678901234567890G, uid: UUID.fromString('6f1c2b7e-0000-4000-8000-000000000001'),
              nan: Double.NaN, small: (short) 3, min: Long.MIN_VALUE, whole: new BigDecimal('10'), none: null]])
 
-    static final AddCompressionPolicy REMOVE_COMPRESSION = new AddCompressionPolicy('app', 'metrics', '7 days', true)
+    static final TimescalePolicy REMOVE_COMPRESSION = new TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.REMOVE, 'app', 'metrics', '7 days')
     static final CreateIndex LOWER_IF_NOT_EXISTS = new CreateIndex(null, 'users_lower', 'users', [], 'lower(email)', false, null, null, null,
             false, true)
     static final DropIndex DROP_LOWER_IF_EXISTS = new DropIndex(null, 'users_lower', false, true)

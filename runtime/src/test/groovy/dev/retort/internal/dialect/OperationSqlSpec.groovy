@@ -3,10 +3,9 @@ package dev.retort.internal.dialect
 import dev.retort.ScriptException
 import dev.retort.spi.AddCheckConstraint
 import dev.retort.spi.AddColumn
-import dev.retort.spi.AddCompressionPolicy
+import dev.retort.spi.TimescalePolicy
 import dev.retort.spi.AddEnumValue
 import dev.retort.spi.AddForeignKey
-import dev.retort.spi.AddRetentionPolicy
 import dev.retort.spi.AddUniqueConstraint
 import dev.retort.spi.AlterColumn
 import dev.retort.spi.Backfill
@@ -75,8 +74,8 @@ class OperationSqlSpec extends Specification {
     static final CreateEnum MOOD = new CreateEnum('app', 'mood', ['sad', "it's ok"])
     static final CreateExtension UUID_OSSP = new CreateExtension('uuid-ossp', true, 'ext')
     static final CreateSchema BILLING = new CreateSchema('billing', true)
-    static final AddRetentionPolicy RETENTION = new AddRetentionPolicy(null, 'metrics', '30 days', false)
-    static final AddCompressionPolicy COMPRESSION = new AddCompressionPolicy(null, 'metrics', '7 days', false)
+    static final TimescalePolicy RETENTION = new TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.ADD, null, 'metrics', '30 days')
+    static final TimescalePolicy COMPRESSION = new TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.ADD, null, 'metrics', '7 days')
     static final Sql SQL_WITH_DOWN = new Sql("CREATE TABLE a (id int);\nCREATE INDEX CONCURRENTLY a_id ON a (id);", 'DROP TABLE a')
 
     /** Every operation record with its statements; at least one row per record (checked below). */
@@ -125,7 +124,7 @@ class OperationSqlSpec extends Specification {
              ["SELECT create_hypertable('metrics', 'time', chunk_time_interval => INTERVAL '1 day', if_not_exists => TRUE, migrate_data => TRUE)"]],
             [new CreateHypertable('app', 'metrics', 'time', '7 days', false, false, true), ["SELECT create_hypertable('app.metrics', by_range('time', INTERVAL '7 days'))"]],
             [RETENTION, ["SELECT add_retention_policy('metrics', INTERVAL '30 days')"]],
-            [new AddRetentionPolicy(null, 'metrics', null, true), ["SELECT remove_retention_policy('metrics', if_exists => TRUE)"]],
+            [new TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.REMOVE, null, 'metrics', null), ["SELECT remove_retention_policy('metrics', if_exists => TRUE)"]],
             [COMPRESSION, ['ALTER TABLE metrics SET (timescaledb.compress = true)', "SELECT add_compression_policy('metrics', INTERVAL '7 days')"]],
             [new Backfill(null, 'users', 'full_name = first_name', 'full_name IS NULL', 500, 250), [BACKFILL_DO]],
             [new SetComment(null, 'users', 'email', "it's"), ["COMMENT ON COLUMN users.email IS 'it''s'"]],
@@ -181,8 +180,8 @@ $retort_backfill$'''
             [MOOD, new DropEnum('app', 'mood', false), ['DROP TYPE app.mood']],
             [UUID_OSSP, new DropExtension('uuid-ossp', false), ['DROP EXTENSION "uuid-ossp"']],
             [BILLING, new DropSchema('billing', false, false), ['DROP SCHEMA billing']],
-            [RETENTION, new AddRetentionPolicy(null, 'metrics', '30 days', true), ["SELECT remove_retention_policy('metrics', if_exists => TRUE)"]],
-            [COMPRESSION, new AddCompressionPolicy(null, 'metrics', '7 days', true), ["SELECT remove_compression_policy('metrics', if_exists => TRUE)"]],
+            [RETENTION, new TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.REMOVE, null, 'metrics', '30 days'), ["SELECT remove_retention_policy('metrics', if_exists => TRUE)"]],
+            [COMPRESSION, new TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.REMOVE, null, 'metrics', '7 days'), ["SELECT remove_compression_policy('metrics', if_exists => TRUE)"]],
     ]
 
     final OperationSql dialect = new OperationSql()
@@ -259,8 +258,8 @@ $retort_backfill$'''
                 [{ -> new TableConstraint.ForeignKey(null, ['a'], 'u', [], 'boom', null) }, "on delete action 'boom' is not one of cascade, restrict, set null, set default, no action"],
                 [{ -> new BulkInsert(null, 't', [[id: 1], [id: 2, x: 3]]) }, "bulkInsert into 't': row 2 has columns [id, x] but row 1 has [id]; give every row the same columns"],
                 [{ -> new Backfill(null, 't', 'a = 1', null, 0, 0) }, 'backfill: batchSize must be at least 1, got 0'],
-                [{ -> new AddRetentionPolicy(null, 'm', "1 day'; DROP TABLE x; --", false) }, "dropAfter: '1 day'; DROP TABLE x; --' is not an interval such as '30 days' or '1 hour'"],
-                [{ -> new AddCompressionPolicy(null, 'm', null, false) }, "compressAfter: 'null' is not an interval such as '30 days' or '1 hour'"],
+                [{ -> new TimescalePolicy(TimescalePolicy.Kind.RETENTION, TimescalePolicy.Change.ADD, null, 'm', "1 day'; DROP TABLE x; --") }, "dropAfter: '1 day'; DROP TABLE x; --' is not an interval such as '30 days' or '1 hour'"],
+                [{ -> new TimescalePolicy(TimescalePolicy.Kind.COMPRESSION, TimescalePolicy.Change.ADD, null, 'm', null) }, "compressAfter: 'null' is not an interval such as '30 days' or '1 hour'"],
                 [{ -> new CreateHypertable(null, 'm', 'time', '1 day;', false, false, false) }, "chunkInterval: '1 day;' is not an interval such as '30 days' or '1 hour'"],
         ]
     }
