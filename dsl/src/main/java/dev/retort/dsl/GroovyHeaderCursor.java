@@ -1,6 +1,5 @@
 package dev.retort.dsl;
 
-import dev.retort.ScriptException;
 import dev.retort.spi.HeaderCursor;
 
 import java.util.ArrayList;
@@ -32,8 +31,7 @@ final class GroovyHeaderCursor extends HeaderCursor {
             skipSpacesAndNewlinesIf(paren || !literals.isEmpty() && lastWasComma);
             String lit = literal();
             if (lit == null) {
-                throw new ScriptException(file + ":" + line + ": header '" + word + "' must be a literal string, got '"
-                        + shorten(restOfLine()) + "' (Retort reads headers without compiling; write e.g. " + word + " 'value')");
+                throw notLiteral(file, word, word + " 'value'");
             }
             literals.add(lit);
             skipSpaces();
@@ -48,7 +46,7 @@ final class GroovyHeaderCursor extends HeaderCursor {
         if (paren) {
             skipSpacesAndNewlinesIf(true);
             if (peek() != ')') {
-                throw new ScriptException(file + ":" + line + ": header '" + word + "' is missing its ')'");
+                throw unclosed(file, word);
             }
             pos++;
         }

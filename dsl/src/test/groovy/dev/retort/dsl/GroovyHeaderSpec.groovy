@@ -56,4 +56,19 @@ class GroovyHeaderSpec extends Specification {
         ScriptException e = thrown()
         e.message.contains("'sometimes' is not known; use transaction 'none'")
     }
+
+    def "a header that is not only literals says file, line and how to write it: #text"() {
+        when:
+        read(text)
+
+        then:
+        ScriptException e = thrown()
+        e.message == message
+
+        where:
+        text                                                      || message
+        "revision 'abc1'\nmessage name\nupgrade { }\n"          || "002_a.groovy:2: header 'message' must be a literal string, got 'name' (Retort reads headers without compiling; write e.g. message 'value')"
+        "revision 'abc1'\nmessage \"hi \${x}\"\nupgrade { }\n"  || "002_a.groovy:2: header 'message' must be a literal string, got '\"hi \${x}\"' (Retort reads headers without compiling; write e.g. message 'value')"
+        "revision('abc1'\nupgrade { }\n"                          || "002_a.groovy:2: header 'revision' is missing its ')'"
+    }
 }

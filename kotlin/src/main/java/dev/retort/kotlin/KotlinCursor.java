@@ -112,9 +112,7 @@ final class KotlinCursor extends HeaderCursor {
             }
             String lit = literal();
             if (lit == null) {
-                throw new ScriptException(file + ":" + line + ": header '" + word + "' must be a literal string, got '"
-                        + shorten(restOfLine()) + "' (Retort reads headers without compiling; write e.g. " + word
-                        + "(\"value\"), without $ templates)");
+                throw notLiteral(file, word, word + "(\"value\"), without $ templates");
             }
             literals.add(lit);
             skipBlankAndComments();
@@ -127,7 +125,7 @@ final class KotlinCursor extends HeaderCursor {
         }
         skipBlankAndComments();
         if (peek() != ')') {
-            throw new ScriptException(file + ":" + line + ": header '" + word + "' is missing its ')'");
+            throw unclosed(file, word);
         }
         pos++;
         if (literals.isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.retort.spi;
 
+import dev.retort.ScriptException;
+
 import java.util.List;
 
 /**
@@ -155,9 +157,23 @@ public abstract class HeaderCursor {
     /**
      * The opened header call's literal arguments, the cursor left after the call.
      *
-     * @throws dev.retort.ScriptException naming {@code file}:line when an argument is not a literal
+     * @throws ScriptException naming {@code file}:line when an argument is not a literal
      */
     protected abstract List<String> arguments(String file, String word);
+
+    /**
+     * The refusal of a header argument at the cursor that is not a literal; {@code example} shows how this language
+     * writes one, e.g. {@code revision 'value'}.
+     */
+    protected final ScriptException notLiteral(String file, String word, String example) {
+        return new ScriptException(file + ":" + line + ": header '" + word + "' must be a literal string, got '"
+                + shorten(restOfLine()) + "' (Retort reads headers without compiling; write e.g. " + example + ")");
+    }
+
+    /** The refusal of a header call whose arguments do not end in ')' at the cursor. */
+    protected final ScriptException unclosed(String file, String word) {
+        return new ScriptException(file + ":" + line + ": header '" + word + "' is missing its ')'");
+    }
 
     /** The start of a line for a message: at most 40 characters. */
     protected static String shorten(String rest) {

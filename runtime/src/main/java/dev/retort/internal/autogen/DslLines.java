@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.retort.internal.autogen.DslText.pad;
+import static dev.retort.internal.autogen.DslText.ifSet;
 import static dev.retort.internal.autogen.DslWriter.INDENT;
 
 /**
@@ -97,12 +98,12 @@ final class DslLines implements OperationVisitor<String> {
         o.put("on", i.table());
         o.put("columns", i.columns().isEmpty() ? null : i.columns());
         o.put("expression", i.expression());
-        o.put("unique", i.unique() ? Boolean.TRUE : null);
+        o.put("unique", ifSet(i.unique()));
         o.put("using", i.using());
         o.put("include", i.include().isEmpty() ? null : i.include());
         o.put("where", i.where());
-        o.put("concurrently", i.concurrently() ? Boolean.TRUE : null);
-        o.put("ifNotExists", i.ifNotExists() ? Boolean.TRUE : null);
+        o.put("concurrently", ifSet(i.concurrently()));
+        o.put("ifNotExists", ifSet(i.ifNotExists()));
         o.put("schema", i.schema());
         return dsl.line("createIndex", dsl.lit(i.name()) + dsl.options(o));
     }
@@ -110,8 +111,8 @@ final class DslLines implements OperationVisitor<String> {
     @Override
     public String visit(DropIndex d) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("concurrently", d.concurrently() ? Boolean.TRUE : null);
-        o.put("ifExists", d.ifExists() ? Boolean.TRUE : null);
+        o.put("concurrently", ifSet(d.concurrently()));
+        o.put("ifExists", ifSet(d.ifExists()));
         o.put("schema", d.schema());
         return dsl.line("dropIndex", dsl.lit(d.name()) + dsl.options(o));
     }
@@ -134,7 +135,7 @@ final class DslLines implements OperationVisitor<String> {
         o.put("nullable", a.nullable());
         o.put("default", a.defaultValue());
         o.put("defaultSql", a.defaultSql());
-        o.put("dropDefault", a.dropDefault() ? Boolean.TRUE : null);
+        o.put("dropDefault", ifSet(a.dropDefault()));
         o.put("schema", a.schema());
         return dsl.line("alterColumn", dsl.lit(a.table()) + ", " + dsl.lit(a.name()) + dsl.options(o));
     }
@@ -148,7 +149,7 @@ final class DslLines implements OperationVisitor<String> {
         o.put("refColumns", f.refColumns().isEmpty() ? null : f.refColumns());
         o.put("onDelete", f.onDelete());
         o.put("onUpdate", f.onUpdate());
-        o.put("notValid", f.notValid() ? Boolean.TRUE : null);
+        o.put("notValid", ifSet(f.notValid()));
         o.put("schema", f.schema());
         return dsl.line("addForeignKey", dsl.lit(f.name()) + dsl.options(o));
     }
@@ -190,7 +191,7 @@ final class DslLines implements OperationVisitor<String> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("before", a.before());
         o.put("after", a.after());
-        o.put("ifNotExists", a.ifNotExists() ? Boolean.TRUE : null);
+        o.put("ifNotExists", ifSet(a.ifNotExists()));
         o.put("schema", a.schema());
         return dsl.line("addEnumValue", dsl.lit(a.name()) + ", " + dsl.lit(a.value()) + dsl.options(o));
     }
@@ -218,8 +219,8 @@ final class DslLines implements OperationVisitor<String> {
     @Override
     public String visit(DropSchema s) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("ifExists", s.ifExists() ? Boolean.TRUE : null);
-        o.put("cascade", s.cascade() ? Boolean.TRUE : null);
+        o.put("ifExists", ifSet(s.ifExists()));
+        o.put("cascade", ifSet(s.cascade()));
         return dsl.line("dropSchema", dsl.lit(s.name()) + dsl.options(o));
     }
 
@@ -234,8 +235,8 @@ final class DslLines implements OperationVisitor<String> {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("timeColumn", h.timeColumn());
         o.put("chunkInterval", h.chunkInterval());
-        o.put("ifNotExists", h.ifNotExists() ? Boolean.TRUE : null);
-        o.put("migrateData", h.migrateData() ? Boolean.TRUE : null);
+        o.put("ifNotExists", ifSet(h.ifNotExists()));
+        o.put("migrateData", ifSet(h.migrateData()));
         o.put("byRange", h.byRange());
         o.put("schema", h.schema());
         return dsl.line("createHypertable", dsl.lit(h.table()) + dsl.options(o));
@@ -289,7 +290,7 @@ final class DslLines implements OperationVisitor<String> {
     private String createTable(CreateTable t) {
         StringBuilder sb = new StringBuilder();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("ifNotExists", t.ifNotExists() ? Boolean.TRUE : null);
+        o.put("ifNotExists", ifSet(t.ifNotExists()));
         o.put("comment", t.comment());
         o.put("schema", t.schema());
         String opts = dsl.options(o);
@@ -340,10 +341,10 @@ final class DslLines implements OperationVisitor<String> {
 
     private String columnOptions(ColumnDef c) {
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("primaryKey", c.primaryKey() ? Boolean.TRUE : null);
-        o.put("identity", c.identity() ? Boolean.TRUE : null);
+        o.put("primaryKey", ifSet(c.primaryKey()));
+        o.put("identity", ifSet(c.identity()));
         o.put("nullable", c.nullable());
-        o.put("unique", c.unique() ? Boolean.TRUE : null);
+        o.put("unique", ifSet(c.unique()));
         o.put("default", c.defaultValue());
         o.put("defaultSql", c.defaultSql());
         o.put("references", c.references());

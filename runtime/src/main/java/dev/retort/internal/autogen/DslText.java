@@ -51,6 +51,11 @@ final class DslText {
         return ", " + syntax.named(key, lit(value));
     }
 
+    /** A flag option for {@link #options}: written only when set, since false is the DSL's default. */
+    static Boolean ifSet(boolean flag) {
+        return flag ? Boolean.TRUE : null;
+    }
+
     /** ", key: true" for a flag that is set; nothing for one that is not (false is the DSL's default). */
     String flag(String key, boolean set) {
         return set ? ", " + syntax.named(key, "true") : "";
